@@ -1,0 +1,69 @@
+-- target_progress: one row per quantitative target: the latest comparable achievement (same
+-- jurisdiction and metric; converted through fx_rates when the currency differs, and then
+-- labelled derived), its ratio to the target, and a status. The status rule (data/README.md):
+--   no_comparable_data  no achievement with the same jurisdiction, metric and a comparable unit
+--   met                 the latest figure reaches the target and dates from the deadline year or before
+--   met_after_deadline  the latest figure reaches the target but dates from after the deadline
+--   behind              the latest figure is below the target and dates from before the deadline year
+--   missed              the latest figure is below the target and dates from the deadline year or after
+-- "Reaches" means >= the target, or > where the target says "more than".
+create or replace view target_progress as
+with targets as (
+    select * from raw.targets where target_value is not null
+),
+comparable as (
+    select
+        t.target_id, a.achievement_id, a.as_of_year, a.as_of_date, a.value, a.unit, a.comparator,
+        case
+            when a.unit = t.unit then a.value
+            when a.unit = 'USD' and t.unit = 'CNY' then a.value * int_fx_rate(a.as_of_year)
+            when a.unit = 'CNY' and t.unit = 'USD' then a.value / int_fx_rate(a.as_of_year)
+        end as value_in_target_unit,
+        a.unit <> t.unit as is_derived,
+        case when a.unit <> t.unit then
+            printf('derived: %.2f bn %s × %.2f CNY per USD (%d annual average)',
+                   a.value / 1e9, a.unit, int_fx_rate(a.as_of_year), int_fx_year(a.as_of_year))
+        else 'as reported' end as basis
+    from targets as t
+    join raw.achievements as a
+        on a.jurisdiction = t.jurisdiction and a.metric = t.metric and a.value is not null
+),
+ranked as (
+    select *, count(*) over (partition by target_id) as comparable_count
+    from comparable
+    where value_in_target_unit is not null
+    qualify row_number() over (
+        partition by target_id order by as_of_year desc, as_of_date desc nulls last, achievement_id
+    ) = 1
+),
+final as (
+    select
+        t.target_id, t.jurisdiction, t.topic, t.metric, t.statement, t.comparator, t.target_value, t.unit,
+        t.deadline_year,
+        l.value_in_target_unit as latest_value,
+        l.as_of_year as latest_year,
+        l.value_in_target_unit / t.target_value as progress_ratio,
+        case
+            when l.target_id is null then 'no_comparable_data'
+            when (t.comparator = 'more_than' and l.value_in_target_unit > t.target_value)
+              or (coalesce(t.comparator, '') <> 'more_than' and l.value_in_target_unit >= t.target_value)
+                then case when l.as_of_year > coalesce(t.deadline_year, 9999) then 'met_after_deadline' else 'met' end
+            else case when l.as_of_year >= coalesce(t.deadline_year, 9999) then 'missed' else 'behind' end
+        end as status,
+        case
+            when l.target_id is null or t.deadline_year is null then null
+            when l.as_of_year < t.deadline_year then 'before deadline'
+            when l.as_of_year = t.deadline_year then 'in deadline year'
+            else 'after deadline'
+        end as figure_timing,
+        l.achievement_id as latest_achievement_id,
+        l.value as latest_value_as_reported,
+        l.unit as latest_unit_as_reported,
+        l.comparator as latest_comparator,
+        coalesce(l.is_derived, false) as is_derived,
+        l.basis,
+        coalesce(l.comparable_count, 0) as comparable_count
+    from targets as t
+    left join ranked as l using (target_id)
+)
+select * from final
