@@ -1,0 +1,69 @@
+"""Overview: headline figures, progress of quantitative targets, and every dated event on one timeline."""
+import streamlit as st
+
+from tracker import app_data, charts, present
+from tracker.formatting import fmt_money
+from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
+
+setup_page("Overview", "🏠")
+filters = sidebar_filters()
+params = filters.params
+
+st.markdown(
+    "What Shanghai — and China, where it frames Shanghai's plans — **said it would do** in artificial intelligence, "
+    "what it **reports having done**, and **with whom**. Every figure links to a verbatim quote in its source "
+    "(see *Sources & evidence*); converted amounts are labelled *derived*.")
+
+st.subheader("Headline figures")
+cards = present.headline_cards(app_data.query("overview__headlines", **params))
+funds = app_data.query("overview__fund_capital", **params)
+conferences = app_data.query("overview__conference_count", **params).iloc[0]
+cols = st.columns(5)
+by_metric = {c["metric"]: c for c in cards}
+for col, metric in zip(cols, ("ai_industry_scale", "ai_talent_share", "ai_core_companies")):
+    with col.container(border=True):
+        card = by_metric.get(metric)
+        if card:
+            st.metric(card["label"] + " (Shanghai)", card["value"])
+            st.caption(card["caption"])
+        else:
+            st.metric({"ai_industry_scale": "AI industry scale", "ai_talent_share": "Share of the nation's AI talent",
+                       "ai_core_companies": "Companies with AI as core business"}[metric] + " (Shanghai)", "—")
+            st.caption("No figure inside the current filters.")
+with cols[3].container(border=True):
+    if len(funds) and funds.iloc[0].fund_count:
+        row = funds.iloc[0]
+        st.metric("Fund capital recorded", fmt_money(row.total_value, row.unit))
+        st.caption(f"{row.fund_count} fund(s) · {'derived conversion · ' if row.is_derived else ''}source {row.source_ids}")
+    else:
+        st.metric("Fund capital recorded", "—")
+        st.caption("No fund inside the current filters.")
+with cols[4].container(border=True):
+    st.metric("Conference editions", int(conferences.editions))
+    st.caption(f"{int(conferences.held)} reported as held, the rest announced ahead"
+               + (f" · sources {conferences.source_ids}" if conferences.editions else ""))
+
+st.subheader("Progress of quantitative targets")
+goals = app_data.query("goals__targets", **params)
+progress = present.progress_frame(goals)
+if progress.empty:
+    empty_state("quantitative targets with comparable figures", filters)
+else:
+    claim_badges(progress["claim_type"])
+    show_chart(charts.target_progress(progress, topic_colors()), present.progress_table(progress),
+               key="overview_progress",
+               source_note=f"targets and achievements in this dataset, sources {', '.join(sorted(set('; '.join(progress['source_ids']).split('; '))))}. "
+                           "Progress compares the latest figure of the same metric and jurisdiction; a figure in another currency is converted (derived).",
+               description=" ".join(f"{r.statement}: {r.progress_ratio:.0%} of the target, status {r.status_label.lower()}."
+                                    for r in progress.itertuples()))
+
+st.subheader("Timeline of dated events")
+events = present.timeline_frame(app_data.query("overview__timeline", **params))
+if events.empty:
+    empty_state("dated events", filters)
+else:
+    show_chart(charts.timeline(events, topic_colors(), "Every dated event in the dataset: plans, deadlines, conferences, meetings, launches"),
+               present.timeline_table(events), key="overview_timeline",
+               source_note="conferences, partnerships, governance steps, funds, zones, plans and deadlines, each with its source (hover a marker).",
+               description=f"{len(events)} events from {events['date'].min():%Y} to {events['date'].max():%Y}; "
+                           f"the busiest year is {events['year'].mode().iloc[0]} with {int(events['year'].value_counts().iloc[0])} events.")

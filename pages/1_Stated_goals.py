@@ -1,0 +1,47 @@
+"""Stated goals: every target, quantitative and qualitative, with deadline, status and progress."""
+import streamlit as st
+
+from tracker import app_data, charts, present
+from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
+
+setup_page("Stated goals", "🎯")
+filters = sidebar_filters()
+
+st.markdown("Every goal the sources state — Shanghai's and the national ones that frame them. A goal is shown while it "
+            "is open during the chosen years (from its announcement to its deadline). Progress compares the latest "
+            "figure of the same metric and jurisdiction with the target; see *Method & limitations* for the status rule.")
+goals = app_data.query("goals__targets", **filters.params)
+if goals.empty:
+    empty_state("stated goals", filters)
+    st.stop()
+
+quantitative, qualitative = goals[goals["is_quantitative"]], goals[~goals["is_quantitative"]]
+c1, c2, c3 = st.columns(3)
+c1.metric("Goals in view", len(goals))
+c2.metric("Quantitative", len(quantitative))
+c3.metric("Qualitative", len(qualitative))
+claim_badges(goals["claim_type"])
+
+st.subheader("Progress against quantitative targets")
+progress = present.progress_frame(goals)
+if progress.empty:
+    st.info("No quantitative target in view has a comparable figure yet.", icon="🔎")
+else:
+    show_chart(charts.target_progress(progress, topic_colors()), present.progress_table(progress), key="goals_progress",
+               source_note=f"sources {', '.join(sorted(set('; '.join(progress['source_ids']).split('; '))))}; "
+                           "figures in another currency are converted at annual average rates (derived; basis in the table).",
+               description=" ".join(f"{r.statement}: latest figure {r.progress_ratio:.0%} of the target ({r.status_label.lower()})."
+                                    for r in progress.itertuples()))
+    for r in progress.itertuples():
+        if r.progress_is_derived:
+            st.caption(f"⚠️ *{present.shorten(r.statement, 70)}* — the latest figure is **derived**: {r.progress_basis}.")
+
+st.subheader("All goals")
+table = present.goals_table(goals)
+st.dataframe(table, hide_index=True, width="stretch", column_config={
+    "Progress": st.column_config.ProgressColumn("Progress", format="percent", min_value=0, max_value=1,
+                                                help="Latest comparable figure ÷ target (capped at 100% in the bar)"),
+    "Deadline": st.column_config.NumberColumn(format="%d"), "Announced": st.column_config.NumberColumn(format="%d"),
+    "Goal": st.column_config.TextColumn(width="large"),
+})
+st.download_button("Download goals (CSV)", table.to_csv(index=False).encode("utf-8"), "goals.csv", "text/csv", on_click="ignore")

@@ -1,0 +1,62 @@
+"""Achievements: each metric over time with targets and events marked, disagreements shown."""
+import streamlit as st
+
+from tracker import app_data, charts, present
+from tracker.formatting import fmt_money
+from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
+
+setup_page("Achievements", "📈")
+filters = sidebar_filters()
+params = filters.params
+
+st.markdown("What the sources report as done: industry scale, companies, talent, rankings, “firsts” and breakthroughs. "
+            "Hollow markers are figures converted by this project (derived); dashed lines are targets running to their deadline.")
+metrics = app_data.query("achievements__metrics", **params)
+if metrics.empty:
+    empty_state("achievements with figures", filters)
+else:
+    labels = dict(zip(metrics["metric"], metrics["label"]))
+    metric = st.selectbox("Metric", list(labels), format_func=lambda m: f"{labels[m]} ({int(metrics.set_index('metric').loc[m, 'figures'])} figures)")
+    points = present.series_frame(app_data.query("achievements__series", metric=metric, **params))
+    targets = present.target_lines_frame(app_data.query("achievements__target_lines", metric=metric, **params))
+    events = app_data.query("achievements__event_marks", **params)
+    unit = points["unit"].iloc[0]
+    y_title = {"CNY": "Chinese yuan (CNY)", "USD": "US dollars (USD)", "share": "Share of the national total"}.get(unit, unit.capitalize())
+    claim_badges(points["claim_type"])
+    if filters.currency == "reported" and points["unit"].isin(["CNY", "USD"]).any():
+        st.caption("In *as reported* mode a chart still needs one currency: money is drawn in CNY and any figure reported in "
+                   "another currency is converted (hollow marker, derived; see the table).")
+    fig = charts.metric_series(points, targets, events, topic_colors(), f"{labels[metric]} by year, as reported by the sources", y_title)
+    if unit == "share":
+        fig.update_yaxes(tickformat=".0%", range=[0, 1])
+    show_chart(fig, present.series_table(points), key=f"achievements_{metric}",
+               source_note=f"sources {', '.join(sorted(set('; '.join(points['source_ids']).split('; '))))}; event marks from the timeline.",
+               description=f"{labels[metric]}: " + "; ".join(
+                   f"{r.jurisdiction_label} {r.year}: {present.fmt_value(r.value, r.unit, r.unit_kind, r.comparator)}"
+                   + (" (derived)" if r.derived else "") for r in points.itertuples())
+               + ("; targets: " + "; ".join(targets["label"]) if len(targets) else ""))
+
+st.subheader("Where sources disagree")
+conversions = present.conversions_frame(app_data.query("achievements__conversions", **params))
+if conversions.empty:
+    st.info("No amount in view is converted differently by different sources.", icon="🔎")
+else:
+    st.markdown("Sources convert the same yuan amounts to dollars differently. All reported figures are kept; the "
+                "*preferred* one is shown by default elsewhere, for the reason given. This project's own conversion "
+                "(derived, at the annual average rate) is shown beside them for reference.")
+    show_chart(charts.reported_conversions(conversions, "Dollar figures reported for the same yuan amount, by source"),
+               conversions[["label", "kind", "source_id", "value", "unit", "reason", "record_id"]],
+               key="achievements_conversions",
+               source_note="reported_conversions (each source's own dollar figure) and money_values (derived).",
+               description="; ".join(f"{r.label}: {fmt_money(r.value, 'USD')} ({r.kind}{' by ' + r.source_id if isinstance(r.source_id, str) else ''})"
+                                     for r in conversions.itertuples()))
+
+st.subheader("All achievements, including firsts and breakthroughs")
+achievements = app_data.query("achievements__all", **params)
+if achievements.empty:
+    empty_state("achievements", filters)
+else:
+    table = present.achievements_table(achievements)
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        "Statement": st.column_config.TextColumn(width="large"), "As of": st.column_config.NumberColumn(format="%d")})
+    st.download_button("Download achievements (CSV)", table.to_csv(index=False).encode("utf-8"), "achievements.csv", "text/csv", on_click="ignore")

@@ -1,0 +1,46 @@
+"""Partnerships: who works with whom, when, on what — a network, Microsoft's history, the table."""
+import streamlit as st
+
+from tracker import app_data, charts, present
+from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
+
+setup_page("Partnerships", "🤝")
+filters = sidebar_filters()
+params = filters.params
+
+st.markdown("Meetings, joint centres, proposed collaborations and engagements the sources name, with the people involved.")
+partnerships = app_data.query("partnerships__list", **params)
+edges = app_data.query("partnerships__network_edges", **params)
+if partnerships.empty and edges.empty:
+    empty_state("partnerships", filters)
+    st.stop()
+
+claim_badges(partnerships["claim_type"])
+if not edges.empty:
+    nodes, edges = present.network_frames(edges, app_data.query("partnerships__actor_types"))
+    st.subheader("Network of organisations and people")
+    show_chart(charts.network(nodes, edges, "Who works with whom: organisations, people and the relations the sources report"),
+               edges[["source", "target", "relation", "statement", "year", "claim_type", "source_ids", "record_id"]],
+               key="partnerships_network",
+               source_note="partnerships, the people they name (with their roles from the actors list) and fund backers; hover an edge's midpoint for the record.",
+               description=f"{len(nodes)} parties and {len(edges)} relations. Most connected: "
+                           + ", ".join(f"{r.name} ({r.degree})" for r in nodes.sort_values('degree', ascending=False).head(3).itertuples()) + ".")
+
+st.subheader("Microsoft in China and in Shanghai")
+history = app_data.query("partnerships__microsoft", **params)
+if history.empty:
+    st.info("No Microsoft record inside the current filters.", icon="🔎")
+else:
+    frame = present.history_frame(history)
+    show_chart(charts.timeline(frame, topic_colors(), "Microsoft's reported history in China and in Shanghai"),
+               present.timeline_table(frame), key="partnerships_microsoft",
+               source_note=f"sources {', '.join(sorted(set('; '.join(frame['source_ids']).split('; '))))}.",
+               description="; ".join(f"{r.when}: {r.title}" for r in frame.itertuples()))
+
+st.subheader("All partnerships and engagements")
+if partnerships.empty:
+    empty_state("partnerships", filters)
+else:
+    table = present.partnerships_table(partnerships)
+    st.dataframe(table, hide_index=True, width="stretch", column_config={"What": st.column_config.TextColumn(width="large")})
+    st.download_button("Download partnerships (CSV)", table.to_csv(index=False).encode("utf-8"), "partnerships.csv", "text/csv", on_click="ignore")

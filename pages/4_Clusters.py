@@ -1,0 +1,29 @@
+"""Clusters: a map of the AI clusters and zones with their focus (markers drawn without tiles)."""
+import streamlit as st
+
+from tracker import app_data, charts, present
+from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
+
+setup_page("Clusters", "🗺️")
+filters = sidebar_filters()
+
+st.markdown("Industrial clusters, parks and pilot zones the sources name. **Positions are approximate**: the articles give "
+            "no coordinates, so each marker sits at the public map position of the area. The map is drawn without "
+            "base tiles so it works offline; hover a marker for its focus and source.")
+clusters = app_data.query("clusters__list", **filters.params)
+if clusters.empty:
+    empty_state("clusters or zones", filters)
+    st.stop()
+
+claim_badges(clusters["claim_type"])
+frame = present.clusters_frame(clusters)
+show_chart(charts.cluster_map(frame, topic_colors().get("clusters", "#56B4E9")), present.clusters_table(frame), key="clusters_map",
+           source_note=f"sources {', '.join(sorted(set('; '.join(frame['source_ids']).split('; '))))}; coordinates approximate, added by this project.",
+           description=f"{len(frame)} clusters and zones: " + "; ".join(
+               f"{r.name}{' (' + r.district + ')' if isinstance(r.district, str) else ''}" for r in frame.itertuples()) + ".")
+
+st.subheader("Clusters and zones")
+table = present.clusters_table(frame)
+st.dataframe(table, hide_index=True, width="stretch",
+             column_config={"Latitude (approx.)": st.column_config.NumberColumn(format="%.3f"),
+                            "Longitude (approx.)": st.column_config.NumberColumn(format="%.3f")})

@@ -1,0 +1,82 @@
+"""Method & limitations: what the tracker is, how records are made and checked, the rules, how to cite."""
+from datetime import date
+
+import streamlit as st
+
+from tracker import app_data
+from tracker.citation import citation, view_link
+from tracker.filters import to_query_params
+from tracker.ui import current_view_line, setup_page, sidebar_filters, vocabulary
+
+setup_page("Method & limitations", "📐")
+filters = sidebar_filters()
+
+st.markdown("""
+### What this is, and what it is for
+An evidence-backed record of what Shanghai — and China, where national plans frame Shanghai's — **said it would do**
+in artificial intelligence (goals), what it **reports having done** (achievements, clusters, funds, conferences) and
+**with whom** (partnerships, people and organisations). Use it to find and cite a stated figure, compare a goal with
+what was later reported, or see who met whom and when. It is **not** a complete census of Shanghai's AI policy: it
+holds what five news articles (2018–2023) state, nothing more.
+
+### How records are collected and checked
+- Each record was read out of one of the five articles and is stored as a row of a CSV file in `data/`.
+  **Every record cites at least one article with a verbatim quote**; one fact stated by two articles is one record
+  with two quotes. The validator checks every quote against the article's text, every id, type, date, unit and
+  currency, and refuses the whole dataset if anything is wrong.
+- **Claim types.** *Official statement*: an official's words or a plan. *Press report*: a figure or fact the article
+  states without attributing it to an official. *Derived*: computed by this project (currency conversions,
+  progress ratios) — never shown without that label and its basis. Events are marked *announcement* (said or
+  planned) or *action* (took place).
+- **Dates.** Where an article carries no date, its month or year is inferred from the events it reports, and the
+  source record says how (see *Sources & evidence*). Dates are shown at their known precision.
+
+### Status of quantitative targets
+For each target with a number, the **latest comparable achievement** is the most recent figure for the same
+jurisdiction and metric (converted through the exchange rates below when its currency differs — then labelled
+derived). Progress = that figure ÷ the target. A figure *reaches* the target when it is ≥ the target, or > it where the
+target says "more than".
+
+| Status | Rule |
+|---|---|
+| Met | reaches the target; the figure dates from the deadline year or before |
+| Reached after deadline | reaches the target, but the figure dates from after the deadline (the sources show no figure at the deadline) |
+| Behind | below the target; the figure dates from before the deadline year |
+| Missed | below the target; the figure dates from the deadline year or after |
+| No comparable data | no figure for the same jurisdiction and metric |
+
+Qualitative goals have no status: they are listed, not measured.
+
+### Currencies
+Amounts are stored as reported (full amounts with their ISO code). **CNY** and **USD** views convert at the
+annual average rate for the year the amount refers to (the nearest year with a rate when that year has none), and
+every converted figure is labelled *derived* with its rate and year. Where a source gives its own conversion (for
+example "100 billion yuan ($14.5 billion)"), that reported figure is kept beside the amount; where sources disagree,
+all are kept and one is marked preferred, with the reason (see *Achievements → Where sources disagree*).
+""")
+st.dataframe(app_data.query("method__fx_rates"), hide_index=True, width="stretch",
+             column_config={"cny_per_usd": st.column_config.NumberColumn("CNY per USD", format="%.2f"),
+                            "year": st.column_config.NumberColumn("Year", format="%d"), "basis": "Basis"})
+
+st.markdown("""
+### What the sources do not cover
+- Five articles from 2018, 2019 and 2023: nothing on 2020–2022 except what the 2023 articles look back on, so
+  **no figure exists for the 2020 deadline year** itself.
+- No official documents: plans are known through press reports, and several are unnamed ("a new municipal plan").
+- Cluster **coordinates are approximate** and added by this project; districts and focus are left blank where the
+  sources do not state them. The fund's name is not stated.
+- One article attributes a quote to "Cheng" after introducing "Chen Mingbo"; it is kept as printed.
+- Metric wording differs between articles ("industry scale", "worth", "combined output value of AI enterprises");
+  they are treated as one metric, and each record keeps its own wording.
+""")
+coverage = app_data.query("method__coverage")
+st.markdown("### Coverage of the dataset")
+st.dataframe(coverage.pivot_table(index="kind", columns="claim_type", values="records", fill_value=0),
+             width="stretch")
+
+st.markdown("### How to cite this view")
+info = app_data.query("shared__build_info").iloc[0]
+link = view_link(st.context.url, "", to_query_params(filters, vocabulary()))
+st.code(citation(current_view_line(filters), link, date.today(), info.built_at), language=None, wrap_lines=True)
+st.caption("The link reopens the Overview with the filters now set; a link copied from the address bar reopens "
+           "any page the same way. Download the whole dataset with its data dictionary from the sidebar.")

@@ -1,0 +1,27 @@
+-- achievements__conversions: one row per dollar figure given for a yuan amount of a record
+-- inside the filters: each source's reported conversion (preferred or not, with the reason) and
+-- this project's derived conversion at the annual average rate, so disagreements show.
+with records_in_view as (
+    select record_id, kind, title as label
+    from records
+    where int_in_filter(year, end_year, topic, jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
+),
+reported as (
+    select r.record_id, r.label, c.source_id, c.value, c.unit,
+        case when c.preferred then 'reported (preferred)' else 'reported' end as kind, c.reason
+    from reported_conversions as c
+    join records_in_view as r using (record_id)
+),
+derived as (
+    select r.record_id, r.label, null as source_id, m.value_usd as value, 'USD' as unit,
+        'derived by this project' as kind, m.conversion_basis as reason
+    from money_values as m
+    join records_in_view as r using (record_id)
+    where m.unit = 'CNY' and m.record_id in (select record_id from reported)
+),
+final as (
+    select * from reported
+    union all
+    select * from derived
+)
+select *, value / 1e9 as value_bn from final order by label, kind

@@ -1,0 +1,29 @@
+-- achievements__series: one row per figure of one metric ($metric) inside the filters, by year
+-- and jurisdiction. Money is shown in the chosen currency; in 'reported' mode a chart needs one
+-- axis, so money is drawn in CNY and any converted figure is flagged derived with its basis.
+with points as (
+    select a.*, u.kind as unit_kind, m.value_cny, m.value_usd, m.conversion_basis
+    from achievements as a
+    join units as u on u.unit = a.unit
+    left join money_values as m on m.record_id = a.achievement_id
+    where a.metric = $metric and a.value is not null
+      and int_in_filter(a.as_of_year, a.as_of_year, a.topic, a.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
+),
+axis as (
+    select case when $currency = 'reported' then 'CNY' else $currency end as currency
+),
+final as (
+    select
+        p.achievement_id, p.jurisdiction, j.label as jurisdiction_label, p.topic, p.statement, p.comparator,
+        p.as_of_year as year, p.value as reported_value, p.unit as reported_unit, p.unit_kind,
+        int_display_value(p.value, p.unit_kind, p.value_cny, p.value_usd, x.currency) as value,
+        int_display_unit(p.unit, p.unit_kind, x.currency) as unit,
+        int_display_derived(p.unit, p.unit_kind, x.currency) as derived,
+        case when int_display_derived(p.unit, p.unit_kind, x.currency) then p.conversion_basis end as conversion_basis,
+        p.reported_conversion_value, p.reported_conversion_unit,
+        p.claim_type, p.speaker, p.source_ids
+    from points as p
+    join jurisdictions as j on j.jurisdiction = p.jurisdiction
+    cross join axis as x
+)
+select * from final order by jurisdiction desc, year, achievement_id

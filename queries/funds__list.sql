@@ -1,0 +1,16 @@
+-- funds__list: one row per fund and money stage inside the filters: the size as reported and in
+-- the chosen currency (derived when converted, with its basis), backers and focus.
+select
+    f.fund_id, f.name, f.amount_stage, f.backers, f.focus, f.launched_year, f.year, f.topic, tp.label as topic_label,
+    f.jurisdiction, f.claim_type, f.event_nature, f.note, f.source_ids,
+    f.size_value as reported_value, f.size_unit as reported_unit,
+    int_display_value(f.size_value, u.kind, m.value_cny, m.value_usd, case when $currency = 'reported' then f.size_unit else $currency end) as value,
+    int_display_unit(f.size_unit, u.kind, case when $currency = 'reported' then f.size_unit else $currency end) as unit,
+    coalesce(int_display_derived(f.size_unit, u.kind, $currency), false) as is_derived,
+    m.conversion_basis, m.value_cny, m.value_usd
+from funds as f
+join topics as tp on tp.topic = f.topic
+left join units as u on u.unit = f.size_unit
+left join money_values as m on m.record_id = f.fund_id
+where int_in_filter(f.year, f.year, f.topic, f.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
+order by f.year, f.fund_id

@@ -1,0 +1,35 @@
+-- goals__targets: one row per stated goal open during the chosen years (announced by the end of
+-- the range, deadline not before its start) and inside the topic/jurisdiction filters, with its
+-- progress (quantitative goals only), amounts in the chosen currency and the basis of any
+-- derived figure.
+with in_view as (
+    select t.*
+    from targets as t
+    where int_in_filter(t.active_from_year, t.deadline_year, t.topic, t.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
+),
+final as (
+    select
+        t.target_id, t.jurisdiction, j.label as jurisdiction_label, t.topic, tp.label as topic_label,
+        t.statement, t.metric, t.comparator, t.is_quantitative, t.deadline_year, t.announced_year,
+        t.active_from_year, t.speaker, t.claim_type, t.note, t.source_ids, t.evidence_count,
+        t.target_value as reported_value, t.unit as reported_unit,
+        int_display_value(t.target_value, u.kind, m.value_cny, m.value_usd, $currency) as target_value,
+        int_display_unit(t.unit, u.kind, $currency) as unit,
+        u.kind as unit_kind,
+        int_display_derived(t.unit, u.kind, $currency) as target_is_derived,
+        m.conversion_basis as target_conversion_basis,
+        t.reported_conversion_value, t.reported_conversion_unit, t.reported_conversion_source, t.reported_conversion_count,
+        case when t.is_quantitative then coalesce(p.status, 'no_comparable_data') else 'qualitative' end as status,
+        p.progress_ratio, p.latest_year, p.figure_timing, p.latest_achievement_id,
+        p.latest_value_as_reported, p.latest_unit_as_reported, p.latest_comparator,
+        p.is_derived as progress_is_derived, p.basis as progress_basis,
+        p.latest_value as latest_value_in_target_unit
+    from in_view as t
+    join topics as tp on tp.topic = t.topic
+    join jurisdictions as j on j.jurisdiction = t.jurisdiction
+    left join units as u on u.unit = t.unit
+    left join money_values as m on m.record_id = t.target_id
+    left join target_progress as p on p.target_id = t.target_id
+)
+select * from final
+order by is_quantitative desc, coalesce(deadline_year, 9999), jurisdiction desc, target_id

@@ -1,0 +1,8 @@
+-- overview__conference_count: one row: conference editions inside the filters, and how many of
+-- them the sources report as held (the rest were announced ahead of the event).
+select
+    count(*) as editions,
+    count(*) filter (where event_nature = 'action') as held,
+    string_agg(distinct source_ids, '; ') as source_ids
+from conferences
+where int_in_filter(year, year, topic, jurisdiction, $year_from, $year_to, $topics, $jurisdictions)

@@ -1,0 +1,25 @@
+-- overview__fund_capital: one row: how many funds are inside the filters and their capital added
+-- up in one currency (the reported one when all funds share it, else CNY), flagged derived when
+-- any amount was converted.
+with funds_in_view as (
+    select f.fund_id, f.source_ids, m.value, m.unit, m.value_cny, m.value_usd
+    from funds as f
+    join money_values as m on m.record_id = f.fund_id
+    where int_in_filter(f.year, f.year, f.topic, f.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
+),
+chosen as (
+    select case when $currency = 'reported' and count(distinct unit) = 1 then any_value(unit)
+                when $currency = 'USD' then 'USD' else 'CNY' end as unit
+    from funds_in_view
+),
+final as (
+    select
+        count(f.fund_id) as fund_count,
+        sum(case c.unit when 'CNY' then f.value_cny else f.value_usd end) as total_value,
+        c.unit,
+        coalesce(bool_or(f.unit <> c.unit), false) as is_derived,
+        string_agg(distinct f.source_ids, '; ') as source_ids
+    from funds_in_view as f, chosen as c
+    group by c.unit
+)
+select * from final

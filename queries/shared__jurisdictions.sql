@@ -1,0 +1,2 @@
+-- The jurisdiction vocabulary, one row per jurisdiction.
+select jurisdiction, label, level from jurisdictions

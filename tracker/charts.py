@@ -1,0 +1,242 @@
+"""Charts: pure functions from a DataFrame to a Plotly Figure, with no Streamlit in them.
+
+Every chart has a title that says what it shows, units on its axes and hover text with the
+record's statement and source. Traces are go.Scatter / go.Bar (SVG, never WebGL: a page may hold
+several charts and browsers allow few WebGL contexts). Colours come from the topic vocabulary so a
+topic has one colour on every chart.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from tracker.formatting import shorten
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"  # local fonts only: nothing from a CDN
+DERIVED_SYMBOL = "circle-open"
+
+
+def _hover(texts) -> list[str]:
+    return [t.replace("\n", "<br>") for t in texts]
+
+
+def _layout(fig: go.Figure, title: str, x_title: str | None, y_title: str | None, height: int = 420) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        font={"family": FONT, "size": 13},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        hoverlabel={"align": "left"},
+        legend={"orientation": "h", "yanchor": "bottom", "y": -0.35, "x": 0},
+        plot_bgcolor="white",
+    )
+    fig.update_xaxes(title=x_title, showgrid=True, gridcolor="#eeeeee", zeroline=False, automargin=True)
+    fig.update_yaxes(title=y_title, showgrid=True, gridcolor="#eeeeee", zeroline=False, automargin=True)
+    return fig
+
+
+def target_progress(df: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
+    """Horizontal bars: each quantitative target's latest comparable figure as a share of the target.
+
+    Expects label, topic, progress_ratio, status_label, hover."""
+    fig = go.Figure()
+    for topic, part in df.groupby("topic", sort=False):
+        fig.add_trace(go.Bar(
+            x=part["progress_ratio"] * 100, y=part["label"], orientation="h", name=topic,
+            marker={"color": colors.get(topic, "#888888")},
+            text=[f"{r:.0f}% · {s}" for r, s in zip(part["progress_ratio"] * 100, part["status_label"])],
+            textposition="outside", cliponaxis=False,
+            hovertext=_hover(part["hover"]), hoverinfo="text", showlegend=False,
+        ))
+    fig.add_vline(x=100, line_dash="dash", line_color="#333333", annotation_text="target (100%)",
+                  annotation_position="top")
+    top = max(110.0, float((df["progress_ratio"] * 100).max()) * 1.25) if len(df) else 110.0
+    _layout(fig, "Progress of quantitative targets: latest comparable figure as % of the target",
+            "Latest figure as % of target", None, height=max(260, 110 + 70 * len(df)))
+    fig.update_xaxes(range=[0, top], ticksuffix="%")
+    return fig
+
+
+def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
+    """Dated events on one time axis, a row per event type. Events known only to the year are
+    hollow markers on January 1 (December 31 for deadlines).
+
+    Expects date, event_type, topic, topic_label, date_precision, hover."""
+    fig = go.Figure()
+    for topic, part in df.groupby("topic", sort=False):
+        fig.add_trace(go.Scatter(
+            x=part["date"], y=part["event_type"], mode="markers", name=part["topic_label"].iloc[0],
+            marker={"color": colors.get(topic, "#888888"), "size": 13, "line": {"width": 2, "color": colors.get(topic, "#888888")},
+                    "symbol": ["circle" if p == "day" or p == "month" else "circle-open" for p in part["date_precision"]]},
+            hovertext=_hover(part["hover"]), hoverinfo="text",
+        ))
+    _layout(fig, title, "Date (hollow marker: only the year is known)", None,
+            height=max(320, 140 + 38 * df["event_type"].nunique()))
+    fig.update_yaxes(categoryorder="category descending")
+    return fig
+
+
+def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str],
+                  title: str, y_title: str) -> go.Figure:
+    """One metric over time, a line per jurisdiction. Derived values (converted currency) are
+    hollow markers; targets are dashed lines ending at their deadline; dated events are marked
+    on the time axis.
+
+    points: year, value, jurisdiction_label, derived, hover, color_topic
+    targets: start_year, deadline_year, target_value, label, hover
+    events: year, label"""
+    fig = go.Figure()
+    for place, part in points.groupby("jurisdiction_label", sort=False):
+        part = part.sort_values("year")
+        color = colors.get(part["color_topic"].iloc[0], "#0072B2") if place == points["jurisdiction_label"].iloc[0] else "#7F7F7F"
+        fig.add_trace(go.Scatter(
+            x=part["year"], y=part["value"], mode="lines+markers", name=place,
+            line={"color": color, "width": 2},
+            marker={"size": 12, "color": color, "symbol": ["circle-open" if d else "circle" for d in part["derived"]],
+                    "line": {"width": 2, "color": color}},
+            hovertext=_hover(part["hover"]), hoverinfo="text",
+        ))
+    for row in targets.itertuples():
+        fig.add_trace(go.Scatter(
+            x=[row.start_year, row.deadline_year], y=[row.target_value, row.target_value], mode="lines+markers+text",
+            name=f"Target: {row.label}", line={"dash": "dash", "color": "#D55E00", "width": 2},
+            marker={"symbol": ["line-ns", "star"], "size": [1, 14], "color": "#D55E00"},
+            text=["", f"target {row.deadline_year}"], textposition="top center",
+            hovertext=_hover([row.hover, row.hover]), hoverinfo="text",
+        ))
+    for i, row in enumerate(events.itertuples()):
+        fig.add_vline(x=row.year, line_dash="dot", line_color="#999999",
+                      annotation_text=shorten(row.label, 28), annotation_position="top left" if i % 2 else "bottom right",
+                      annotation_font_size=11, annotation_font_color="#555555")
+    _layout(fig, title, "Year", y_title, height=460)
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def reported_conversions(df: pd.DataFrame, title: str) -> go.Figure:
+    """Dot plot: the dollar figures different sources give for one yuan amount, beside the
+    project's own derived conversion. Expects label, value_bn, kind ('reported'/'derived'), hover."""
+    fig = go.Figure()
+    styles = {"reported (preferred)": ("#0072B2", "circle"), "reported": ("#56B4E9", "circle"),
+              "derived by this project": ("#E69F00", "diamond-open")}
+    for kind, (color, symbol) in styles.items():
+        part = df[df["kind"] == kind]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=part["value_bn"], y=part["label"], mode="markers+text", name=kind,
+            marker={"size": 14, "color": color, "symbol": symbol, "line": {"width": 2, "color": color}},
+            text=[f"${v:,.2f} bn" for v in part["value_bn"]], textposition="top center",
+            hovertext=_hover(part["hover"]), hoverinfo="text",
+        ))
+    _layout(fig, title, "US dollars (billions)", None, height=max(260, 150 + 70 * df["label"].nunique()))
+    fig.update_xaxes(tickprefix="$", ticksuffix=" bn")
+    return fig
+
+
+def _circle_layout(names: list[str]) -> dict[str, tuple[float, float]]:
+    n = max(len(names), 1)
+    return {name: (math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n)) for i, name in enumerate(names)}
+
+
+def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
+    """Who works with whom: organisations and people on a circle, most connected first, with an
+    edge per relation. nodes: name, node_type ('organization'/'person'/'place or event'), degree, hover.
+    edges: source, target, relation, hover."""
+    order = nodes.sort_values(["degree", "name"], ascending=[False, True])["name"].tolist()
+    pos = _circle_layout(order)
+    fig = go.Figure()
+    xs, ys = [], []
+    for row in edges.itertuples():
+        (x0, y0), (x1, y1) = pos[row.source], pos[row.target]
+        xs += [x0, x1, None]
+        ys += [y0, y1, None]
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#BBBBBB", "width": 1.5},
+                             hoverinfo="skip", showlegend=False))
+    # edge labels at midpoints carry the hover text of each relation
+    fig.add_trace(go.Scatter(
+        x=[(pos[s][0] + pos[t][0]) / 2 for s, t in zip(edges["source"], edges["target"])],
+        y=[(pos[s][1] + pos[t][1]) / 2 for s, t in zip(edges["source"], edges["target"])],
+        mode="markers", marker={"size": 7, "color": "#BBBBBB", "symbol": "diamond"}, name="relation",
+        hovertext=_hover(edges["hover"]), hoverinfo="text", showlegend=False))
+    styles = {"organization": ("#0072B2", "square"), "person": ("#E69F00", "circle"), "place or event": ("#009E73", "diamond")}
+    for node_type, (color, symbol) in styles.items():
+        part = nodes[nodes["node_type"] == node_type]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=[pos[n][0] for n in part["name"]], y=[pos[n][1] for n in part["name"]], mode="markers+text",
+            name=node_type, text=part["name"], textposition="top center", textfont={"size": 11},
+            marker={"size": 10 + 4 * part["degree"].clip(upper=6), "color": color, "symbol": symbol},
+            hovertext=_hover(part["hover"]), hoverinfo="text"))
+    _layout(fig, title, None, None, height=620)
+    fig.update_xaxes(visible=False, range=[-1.45, 1.45])
+    fig.update_yaxes(visible=False, range=[-1.25, 1.25], scaleanchor="x")
+    return fig
+
+
+def cluster_map(df: pd.DataFrame, color: str) -> go.Figure:
+    """A schematic map: longitude and latitude on equal-distance axes, no base map, so the markers
+    show with no tile server or network. Expects name, latitude, longitude, hover."""
+    fig = go.Figure(go.Scatter(
+        x=df["longitude"], y=df["latitude"], mode="markers+text", name="clusters",
+        text=df["name"], textposition="top center",
+        marker={"size": 18, "color": color, "line": {"width": 2, "color": "white"}},
+        hovertext=_hover(df["hover"]), hoverinfo="text"))
+    _layout(fig, "AI clusters and zones in Shanghai (approximate positions, schematic map without base tiles)",
+            "Longitude (°E)", "Latitude (°N)", height=560)
+    mid_lat = float(df["latitude"].mean()) if len(df) else 31.2
+    # one degree of longitude is cos(latitude) degrees of latitude long: keep distances true
+    fig.update_yaxes(scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid_lat)))
+    pad = 0.08
+    fig.update_xaxes(range=[df["longitude"].min() - pad, df["longitude"].max() + pad] if len(df) else None)
+    fig.update_yaxes(range=[df["latitude"].min() - pad, df["latitude"].max() + pad] if len(df) else None)
+    return fig
+
+
+def amounts_bar(df: pd.DataFrame, colors: dict[str, str], title: str, x_title: str) -> go.Figure:
+    """Horizontal bars of amounts in one currency. Derived amounts are hatched.
+    Expects label, amount, topic, derived, text, hover."""
+    fig = go.Figure(go.Bar(
+        x=df["amount"], y=df["label"], orientation="h", text=df["text"], textposition="outside", cliponaxis=False,
+        marker={"color": [colors.get(t, "#888888") for t in df["topic"]],
+                "pattern": {"shape": ["/" if d else "" for d in df["derived"]]}},
+        hovertext=_hover(df["hover"]), hoverinfo="text"))
+    _layout(fig, title, x_title, None, height=max(240, 130 + 60 * len(df)))
+    fig.update_xaxes(range=[0, float(df["amount"].max()) * 1.35] if len(df) else None)
+    return fig
+
+
+def event_ranges(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
+    """Conferences on a time axis: a bar from start to end where both are known, a marker
+    otherwise (hollow when only the year is known). Expects label, start, end, date_precision, topic, hover."""
+    fig = go.Figure()
+    for row in df.itertuples():
+        color = colors.get(row.topic, "#D55E00")
+        has_range = not pd.isna(row.end) and row.end != row.start
+        fig.add_trace(go.Scatter(
+            x=[row.start, row.end] if has_range else [row.start], y=[row.label] * (2 if has_range else 1),
+            mode="lines+markers", line={"color": color, "width": 8},
+            marker={"size": 12, "color": color, "symbol": "circle-open" if row.date_precision == "year" else "circle",
+                    "line": {"width": 2, "color": color}},
+            hovertext=_hover([row.hover] * (2 if has_range else 1)), hoverinfo="text", showlegend=False))
+    _layout(fig, title, "Date (hollow marker: only the year is known)", None, height=max(280, 120 + 45 * len(df)))
+    return fig
+
+
+def point_hover(statement: str, value_text: str | None, when: str, claim: str, sources: str | None, extra: str = "") -> str:
+    """The hover text every record gets: what, how much, when, what kind of claim, from where."""
+    lines = [f"<b>{shorten(statement, 90)}</b>"]
+    if value_text:
+        lines.append(value_text)
+    lines.append(f"When: {when}")
+    lines.append(f"Claim: {claim}")
+    if extra:
+        lines.append(extra)
+    lines.append(f"Source: {sources or '—'}")
+    return "\n".join(lines)
+
+

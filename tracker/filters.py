@@ -1,0 +1,142 @@
+"""The dashboard's filter state and its URL form, with no Streamlit in it (so it is testable alone).
+
+URL parameters: from, to (years), topic and jurisdiction (repeatable keys), currency; year=YYYY
+is accepted as a one-year range. Values equal to the default are left out of the URL. An empty
+topic or jurisdiction selection is written as the single value "none". Anything unknown or
+malformed is dropped and described in a notice; it never raises.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+CURRENCIES = ("reported", "CNY", "USD")
+CURRENCY_LABELS = {"reported": "As reported", "CNY": "CNY (¥)", "USD": "USD ($)"}
+NONE = "none"
+KNOWN_KEYS = ("from", "to", "year", "topic", "jurisdiction", "currency")
+_MAX_SHOWN = 40  # characters of a rejected value repeated back in a notice
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the filters may take, read from the database."""
+    year_min: int
+    year_max: int
+    topics: tuple[str, ...]
+    jurisdictions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FilterState:
+    year_from: int
+    year_to: int
+    topics: tuple[str, ...]
+    jurisdictions: tuple[str, ...]
+    currency: str = "reported"
+
+    @property
+    def params(self) -> dict:
+        """Bound parameters for the page queries (every query takes these names)."""
+        return {
+            "year_from": self.year_from, "year_to": self.year_to,
+            "topics": list(self.topics), "jurisdictions": list(self.jurisdictions),
+            "currency": self.currency,
+        }
+
+
+def default_state(vocab: Vocabulary) -> FilterState:
+    return FilterState(vocab.year_min, vocab.year_max, vocab.topics, vocab.jurisdictions, "reported")
+
+
+def _shown(value: str) -> str:
+    return repr(value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…")
+
+
+def _year(values: list[str], key: str, vocab: Vocabulary, notices: list[str]) -> int | None:
+    if len(values) != 1:
+        notices.append(f"Ignored {key}: give it once (found {len(values)} values).")
+        return None
+    text = values[0].strip()
+    if not re.fullmatch(r"\d{4}", text):
+        notices.append(f"Ignored {key}={_shown(values[0])}: not a year.")
+        return None
+    year = int(text)
+    if not vocab.year_min <= year <= vocab.year_max:
+        notices.append(f"Ignored {key}={year}: the data covers {vocab.year_min}–{vocab.year_max}.")
+        return None
+    return year
+
+
+def _choices(values: list[str], key: str, allowed: Sequence[str], notices: list[str]) -> tuple[str, ...] | None:
+    if values == [NONE]:
+        return ()
+    kept = tuple(dict.fromkeys(v for v in values if v in allowed))
+    rejected = [v for v in values if v not in allowed]
+    if rejected:
+        notices.append(f"Ignored {key} {', '.join(_shown(v) for v in rejected)}: not a known {key}.")
+    if not kept:
+        return None
+    return tuple(v for v in allowed if v in kept)  # vocabulary order, so equal states have equal URLs
+
+
+def parse_query_params(params: Mapping[str, list[str]], vocab: Vocabulary) -> tuple[FilterState, list[str]]:
+    """Turn URL parameters (each key with all its values) into a valid state plus notices."""
+    notices: list[str] = []
+    state = default_state(vocab)
+    unknown = [k for k in params if k not in KNOWN_KEYS]
+    if unknown:
+        notices.append(f"Ignored unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(_shown(k) for k in unknown)}.")
+
+    year_from = year_to = None
+    if "year" in params:
+        year_from = year_to = _year(params["year"], "year", vocab, notices)
+    if "from" in params:
+        year_from = _year(params["from"], "from", vocab, notices) or year_from
+    if "to" in params:
+        year_to = _year(params["to"], "to", vocab, notices) or year_to
+    year_from = state.year_from if year_from is None else year_from
+    year_to = state.year_to if year_to is None else year_to
+    if year_from > year_to:
+        notices.append(f"Ignored the year range {year_from}–{year_to}: it runs backwards.")
+        year_from, year_to = state.year_from, state.year_to
+    state = replace(state, year_from=year_from, year_to=year_to)
+
+    if "topic" in params:
+        topics = _choices(params["topic"], "topic", vocab.topics, notices)
+        state = replace(state, topics=state.topics if topics is None else topics)
+    if "jurisdiction" in params:
+        places = _choices(params["jurisdiction"], "jurisdiction", vocab.jurisdictions, notices)
+        state = replace(state, jurisdictions=state.jurisdictions if places is None else places)
+    if "currency" in params:
+        values = params["currency"]
+        if len(values) == 1 and values[0] in CURRENCIES:
+            state = replace(state, currency=values[0])
+        else:
+            notices.append(f"Ignored currency {', '.join(_shown(v) for v in values)}: use one of {', '.join(CURRENCIES)}.")
+    return state, notices
+
+
+def to_query_params(state: FilterState, vocab: Vocabulary) -> dict[str, str | list[str]]:
+    """The URL form of a state: only what differs from the default."""
+    default = default_state(vocab)
+    out: dict[str, str | list[str]] = {}
+    if state.year_from != default.year_from:
+        out["from"] = str(state.year_from)
+    if state.year_to != default.year_to:
+        out["to"] = str(state.year_to)
+    if state.topics != default.topics:
+        out["topic"] = list(state.topics) or [NONE]
+    if state.jurisdictions != default.jurisdictions:
+        out["jurisdiction"] = list(state.jurisdictions) or [NONE]
+    if state.currency != default.currency:
+        out["currency"] = state.currency
+    return out
+
+
+def describe(state: FilterState, vocab: Vocabulary, topic_labels: Mapping[str, str], place_labels: Mapping[str, str]) -> str:
+    """One line saying what the current view shows, for captions and citations."""
+    topics = "all topics" if state.topics == vocab.topics else (", ".join(topic_labels.get(t, t) for t in state.topics) or "no topic")
+    places = "all jurisdictions" if state.jurisdictions == vocab.jurisdictions else (
+        ", ".join(place_labels.get(j, j) for j in state.jurisdictions) or "no jurisdiction")
+    return f"{state.year_from}–{state.year_to}; {topics}; {places}; amounts {CURRENCY_LABELS[state.currency].lower()}"

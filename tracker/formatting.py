@@ -1,0 +1,65 @@
+"""How values read on screen: money as "¥100 bn" / "$14.5 bn", dates at their known precision,
+comparators in words. Pure functions, used by tables, hover text and captions alike."""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+
+SYMBOLS = {"CNY": "¥", "USD": "$"}
+COMPARATORS = {"more_than": "more than", "about": "about", "at_least": "at least"}
+STATUS_LABELS = {
+    "met": "Met", "met_after_deadline": "Reached after deadline", "behind": "Behind",
+    "missed": "Missed", "no_comparable_data": "No comparable data", "qualitative": "Qualitative (not measured)",
+}
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT
+
+
+def fmt_money(value, unit: str) -> str:
+    if _missing(value):
+        return "—"
+    symbol = SYMBOLS.get(unit, "")
+    suffix = "" if symbol else f" {unit}"
+    for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= size:
+            return f"{symbol}{value / size:,.4g} {word}{suffix}"
+    return f"{symbol}{value:,.0f}{suffix}"
+
+
+def fmt_value(value, unit: str | None, unit_kind: str | None = None, comparator: str | None = None) -> str:
+    """A figure with its unit and the wording's qualifier: "more than ¥100 bn", "about 4,000 companies"."""
+    if _missing(value):
+        return "—"
+    if unit_kind == "currency" or unit in SYMBOLS:
+        text = fmt_money(value, unit)
+    elif unit == "share":
+        text = f"{value:.1%}"
+    elif unit == "rank":
+        text = f"#{value:,.0f}"
+    else:
+        text = f"{value:,.10g} {unit or ''}".strip()
+    qualifier = COMPARATORS.get(comparator or "", "")
+    return f"{qualifier} {text}".strip()
+
+
+def fmt_date(day, precision: str | None) -> str:
+    if _missing(day):
+        return "—"
+    day = pd.Timestamp(day).date() if not isinstance(day, date) else day
+    if precision == "year":
+        return f"{day.year}"
+    if precision == "month":
+        return day.strftime("%b %Y")
+    return f"{day.day} {day.strftime('%b %Y')}"
+
+
+def fmt_ratio(ratio) -> str:
+    return "—" if _missing(ratio) else f"{ratio:.0%}"
+
+
+def shorten(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

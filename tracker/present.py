@@ -1,0 +1,302 @@
+"""From query results to what a page shows: chart-ready frames with hover text, and tables with
+readable columns. Pure pandas, no Streamlit, so pages only lay out widgets."""
+from __future__ import annotations
+
+import pandas as pd
+
+from tracker.charts import point_hover
+from tracker.formatting import STATUS_LABELS, fmt_date, fmt_money, fmt_ratio, fmt_value, shorten
+
+CLAIM_LABELS = {"official_statement": "Official statement", "press_report": "Press report", "derived": "Derived"}
+NATURE_LABELS = {"announcement": "Announcement", "action": "Action"}
+
+
+def claim(value) -> str:
+    return CLAIM_LABELS.get(value, "—") if isinstance(value, str) else "—"
+
+
+def _year_text(value) -> str:
+    return "—" if pd.isna(value) else str(int(value))
+
+
+# --- overview ------------------------------------------------------------------------------------
+
+def headline_cards(headlines: pd.DataFrame) -> list[dict]:
+    """One card per headline metric: the figure, when, what kind of claim and from which source."""
+    cards = []
+    for row in headlines.itertuples():
+        basis = f" · {row.conversion_basis}" if row.is_derived else ""
+        cards.append({
+            "metric": row.metric,
+            "label": row.metric_label,
+            "value": fmt_value(row.value, row.unit, row.unit_kind, row.comparator),
+            "caption": f"As of {row.as_of_year} · {claim(row.claim_type)} · source {row.source_ids}{basis}",
+            "derived": bool(row.is_derived),
+        })
+    return cards
+
+
+def progress_frame(goals: pd.DataFrame) -> pd.DataFrame:
+    """Quantitative targets that have a comparable figure, ready for charts.target_progress."""
+    df = goals[goals["is_quantitative"] & goals["progress_ratio"].notna()].copy()
+    if df.empty:
+        return df.assign(label=[], status_label=[], hover=[])
+    df["label"] = [f"{shorten(s, 48)} ({j}, by {_year_text(d)})" for s, j, d in
+                   zip(df["statement"], df["jurisdiction_label"], df["deadline_year"])]
+    df["status_label"] = df["status"].map(STATUS_LABELS)
+    df["hover"] = [
+        point_hover(r.statement, f"Target: {fmt_value(r.reported_value, r.reported_unit, None, r.comparator)}\n"
+                    f"Latest: {fmt_value(r.latest_value_as_reported, r.latest_unit_as_reported, None, r.latest_comparator)} "
+                    f"({r.latest_year}) = {fmt_ratio(r.progress_ratio)} of target",
+                    f"deadline {_year_text(r.deadline_year)}; figure {r.figure_timing}", claim(r.claim_type), r.source_ids,
+                    extra=f"Basis: {r.progress_basis}")
+        for r in df.itertuples()]
+    return df
+
+
+def progress_table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Target": df["statement"], "Jurisdiction": df["jurisdiction_label"], "Deadline": df["deadline_year"],
+        "Target value (as reported)": [fmt_value(v, u, None, c) for v, u, c in zip(df["reported_value"], df["reported_unit"], df["comparator"])],
+        "Latest comparable figure (as reported)": [fmt_value(v, u, None, c) for v, u, c in
+                                                   zip(df["latest_value_as_reported"], df["latest_unit_as_reported"], df["latest_comparator"])],
+        "Figure year": df["latest_year"], "Progress": df["progress_ratio"], "Status": df["status_label"],
+        "Basis of the figure": df["progress_basis"], "Sources": df["source_ids"],
+    })
+
+
+def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
+    df = events.copy()
+    df["when"] = [fmt_date(d, p) for d, p in zip(df["date"], df["date_precision"])]
+    df["hover"] = [point_hover(r.title, None, f"{r.when} ({r.event_type})", f"{claim(r.claim_type)}"
+                               + (f", {NATURE_LABELS[r.event_nature].lower()}" if isinstance(r.event_nature, str) else ""),
+                               r.source_ids) for r in df.itertuples()]
+    return df
+
+
+def timeline_table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Date": df["when"], "Event type": df["event_type"], "What": df["title"], "Topic": df["topic_label"],
+        "Jurisdiction": df["jurisdiction"], "Claim type": df["claim_type"].map(claim),
+        "Announcement or action": df["event_nature"].map(lambda n: NATURE_LABELS.get(n, "—")), "Sources": df["source_ids"],
+        "Record": df["record_id"],
+    })
+
+
+# --- goals ---------------------------------------------------------------------------------------
+
+def goals_table(goals: pd.DataFrame) -> pd.DataFrame:
+    target_text = []
+    for r in goals.itertuples():
+        if not r.is_quantitative:
+            target_text.append("—")
+            continue
+        text = fmt_value(r.target_value, r.unit, r.unit_kind, r.comparator)
+        if r.target_is_derived:
+            text += f" (derived: {r.target_conversion_basis})"
+        target_text.append(text)
+    reported = [fmt_value(v, u, None, c) if pd.notna(v) else "—" for v, u, c in
+                zip(goals["reported_value"], goals["reported_unit"], goals["comparator"])]
+    conversion = [f"{fmt_money(v, u)} per {s}" + (f" (+{n - 1} other)" if n > 1 else "") if pd.notna(v) else "—"
+                  for v, u, s, n in zip(goals["reported_conversion_value"], goals["reported_conversion_unit"],
+                                        goals["reported_conversion_source"], goals["reported_conversion_count"])]
+    return pd.DataFrame({
+        "Goal": goals["statement"], "Jurisdiction": goals["jurisdiction_label"], "Topic": goals["topic_label"],
+        "Target (chosen currency)": target_text, "As stated": reported, "Conversion the source reports": conversion,
+        "Deadline": goals["deadline_year"], "Announced": goals["announced_year"],
+        "Status": goals["status"].map(STATUS_LABELS), "Progress": goals["progress_ratio"],
+        "Basis of progress figure": goals["progress_basis"].fillna("—"),
+        "Claim type": goals["claim_type"].map(claim), "Speaker": goals["speaker"].fillna("—"),
+        "Sources": goals["source_ids"], "Note": goals["note"].fillna(""), "Record": goals["target_id"],
+    })
+
+
+# --- achievements --------------------------------------------------------------------------------
+
+def series_frame(points: pd.DataFrame) -> pd.DataFrame:
+    df = points.copy()
+    df["color_topic"] = df["topic"]
+    df["hover"] = [
+        point_hover(r.statement,
+                    fmt_value(r.value, r.unit, r.unit_kind, r.comparator)
+                    + (f" (derived from {fmt_value(r.reported_value, r.reported_unit, r.unit_kind, r.comparator)}: {r.conversion_basis})"
+                       if r.derived else ""),
+                    str(r.year), claim(r.claim_type) + (" (converted figure: derived)" if r.derived else ""), r.source_ids)
+        for r in df.itertuples()]
+    return df
+
+
+def series_table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Year": df["year"], "Jurisdiction": df["jurisdiction_label"], "Statement": df["statement"],
+        "Value (chart)": df["value"], "Unit (chart)": df["unit"], "Derived": df["derived"],
+        "Conversion basis": df["conversion_basis"].fillna("—"),
+        "As reported": [fmt_value(v, u, k, c) for v, u, k, c in zip(df["reported_value"], df["reported_unit"], df["unit_kind"], df["comparator"])],
+        "Claim type": df["claim_type"].map(claim), "Sources": df["source_ids"], "Record": df["achievement_id"],
+    })
+
+
+def target_lines_frame(targets: pd.DataFrame) -> pd.DataFrame:
+    df = targets.copy()
+    df["label"] = [f"{fmt_value(v, u, 'currency' if u in ('CNY', 'USD') else None, c)} by {d} ({j})"
+                   for v, u, c, d, j in zip(df["target_value"], df["unit"], df["comparator"], df["deadline_year"], df["jurisdiction_label"])]
+    df["hover"] = [point_hover(r.statement, f"Target: {r.label}" + (f" (derived: {r.conversion_basis})" if r.derived else ""),
+                               f"from {r.start_year} to {r.deadline_year}", claim(r.claim_type), r.source_ids) for r in df.itertuples()]
+    return df
+
+
+def achievements_table(df: pd.DataFrame) -> pd.DataFrame:
+    shown = []
+    for r in df.itertuples():
+        text = fmt_value(r.value, r.unit, r.unit_kind, r.comparator) if pd.notna(r.value) else "— (no figure: a first or a breakthrough)"
+        if r.is_derived:
+            text += f" (derived: {r.conversion_basis})"
+        shown.append(text)
+    return pd.DataFrame({
+        "Statement": df["statement"], "Figure (chosen currency)": shown,
+        "As reported": [fmt_value(v, u, k, c) for v, u, k, c in zip(df["reported_value"], df["reported_unit"], df["unit_kind"], df["comparator"])],
+        "Conversion the source reports": [fmt_money(v, u) if pd.notna(v) else "—" for v, u in zip(df["reported_conversion_value"], df["reported_conversion_unit"])],
+        "As of": df["as_of_year"], "Jurisdiction": df["jurisdiction_label"], "Topic": df["topic_label"],
+        "Metric": df["metric_label"].fillna("—"), "About": df["subject"].fillna("—"), "Speaker": df["speaker"].fillna("—"),
+        "Claim type": df["claim_type"].map(claim), "Sources": df["source_ids"], "Note": df["note"].fillna(""),
+        "Record": df["achievement_id"],
+    })
+
+
+def conversions_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    out["label"] = out["label"].map(lambda s: shorten(s, 50))
+    out["hover"] = [f"<b>{r.label}</b>\n{fmt_money(r.value, 'USD')} — {r.kind}" + (f" by {r.source_id}" if isinstance(r.source_id, str) else "")
+                    + (f"\n{r.reason}" if isinstance(r.reason, str) else "") for r in out.itertuples()]
+    return out
+
+
+# --- partnerships --------------------------------------------------------------------------------
+
+def network_frames(edges: pd.DataFrame, actor_types: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Nodes (with type and degree) and edges with hover text, from the relation rows."""
+    e = edges.copy()
+    e["hover"] = [f"<b>{r.source} — {r.target}</b>\n{r.relation}\n{shorten(r.statement, 90)}\n{r.year} · {claim(r.claim_type)} · source {r.source_ids}"
+                  for r in e.itertuples()]
+    names = pd.unique(pd.concat([e["source"], e["target"]], ignore_index=True))
+    types = actor_types.set_index("name")
+    degree = pd.concat([e["source"], e["target"]]).value_counts()
+    rows = []
+    for name in names:
+        if name in types.index:
+            info = types.loc[name]
+            node_type = info["actor_type"]
+            hover = f"<b>{name}</b>\n{info['role'] or ''}" + (f"\n{info['affiliation']}" if isinstance(info["affiliation"], str) else "")
+        else:
+            node_type = "place or event" if name not in set(e["source"]) else "organization"
+            hover = f"<b>{name}</b>"
+        rows.append({"name": name, "node_type": node_type, "degree": int(degree.get(name, 0)),
+                     "hover": hover + f"\n{int(degree.get(name, 0))} relation(s)"})
+    return pd.DataFrame(rows, columns=["name", "node_type", "degree", "hover"]), e
+
+
+def partnerships_table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "When": [fmt_date(d, p) if pd.notna(d) else str(y) for d, p, y in zip(df["event_date"], df["date_precision"], df["year"])],
+        "Organisation": df["organization"], "Counterpart": df["counterpart"], "Kind": df["kind"],
+        "People": df["people"].fillna("—"), "What": df["statement"], "Jurisdiction": df["jurisdiction_label"],
+        "Claim type": df["claim_type"].map(claim), "Announcement or action": df["event_nature"].map(lambda n: NATURE_LABELS.get(n, "—")),
+        "Sources": df["source_ids"], "Note": df["note"].fillna(""), "Record": df["partnership_id"],
+    })
+
+
+def history_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    out["event_type"] = out["jurisdiction_label"].map(lambda j: f"Microsoft in {j}")
+    out["title"] = out["statement"]
+    return timeline_frame(out)
+
+
+# --- clusters, funds, conferences ----------------------------------------------------------------
+
+def clusters_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    out["hover"] = [point_hover(r.name, f"{r.kind}" + (f" · {r.district}" if isinstance(r.district, str) else "")
+                                + f"\nFocus: {r.focus if isinstance(r.focus, str) else 'not stated in the sources'}",
+                                fmt_date(r.established_on, "day") if pd.notna(r.established_on) else f"reported {r.year}",
+                                claim(r.claim_type), r.source_ids, extra="Position: approximate (not from the sources)")
+                    for r in out.itertuples()]
+    return out
+
+
+def clusters_table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Name": df["name"], "Kind": df["kind"], "District": df["district"].fillna("not stated"),
+        "Focus": df["focus"].fillna("not stated in the sources"),
+        "Established": [fmt_date(d, "day") if pd.notna(d) else "not stated" for d in df["established_on"]],
+        "Latitude (approx.)": df["latitude"], "Longitude (approx.)": df["longitude"],
+        "Claim type": df["claim_type"].map(claim), "Sources": df["source_ids"], "Note": df["note"].fillna(""),
+        "Record": df["cluster_id"],
+    })
+
+
+def funds_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df[df["value"].notna()].copy()
+    out["label"] = [f"{shorten(n, 40)} ({s.replace('_', ' ')})" for n, s in zip(out["name"], out["amount_stage"])]
+    out["amount"] = out["value"] / 1e9
+    out["derived"] = out["is_derived"]
+    out["text"] = [fmt_money(v, u) + (" (derived)" if d else "") for v, u, d in zip(out["value"], out["unit"], out["is_derived"])]
+    out["hover"] = [point_hover(r.name, f"{r.text}\nAs reported: {fmt_money(r.reported_value, r.reported_unit)}"
+                                + (f"\n{r.conversion_basis}" if r.derived else ""), _year_text(r.launched_year),
+                                claim(r.claim_type), r.source_ids, extra=f"Backers: {r.backers}\nFocus: {r.focus}")
+                    for r in out.itertuples()]
+    return out
+
+
+def funds_table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Fund": df["name"], "Stage of the money": df["amount_stage"].str.replace("_", " "),
+        "Size as reported": [fmt_money(v, u) for v, u in zip(df["reported_value"], df["reported_unit"])],
+        "Size in CNY": [fmt_money(v, "CNY") + (" (derived)" if u != "CNY" else "") for v, u in zip(df["value_cny"], df["reported_unit"])],
+        "Size in USD": [fmt_money(v, "USD") + (" (derived)" if u != "USD" else "") for v, u in zip(df["value_usd"], df["reported_unit"])],
+        "Conversion basis": df["conversion_basis"].fillna("—"), "Backers": df["backers"].fillna("—"), "Focus": df["focus"].fillna("—"),
+        "Launched": df["launched_year"], "Claim type": df["claim_type"].map(claim), "Sources": df["source_ids"],
+        "Note": df["note"].fillna(""), "Record": df["fund_id"],
+    })
+
+
+def conferences_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    out["label"] = [f"{n} {e}" if isinstance(e, str) else n for n, e in zip(out["name"], out["edition"])]
+    out["start"] = out["event_date"]
+    out["end"] = out["end_date"]
+    out["when"] = [_conference_dates(r) for r in out.itertuples()]
+    out["hover"] = [point_hover(r.label, f"{r.location or 'place not stated'}", r.when,
+                                f"{claim(r.claim_type)}, {NATURE_LABELS[r.event_nature].lower()}", r.source_ids,
+                                extra=r.note if isinstance(r.note, str) else "") for r in out.itertuples()]
+    return out
+
+
+def _conference_dates(r) -> str:
+    if pd.notna(r.start_date):
+        return fmt_date(r.start_date, "day") + (f" – {fmt_date(r.end_date, 'day')}" if pd.notna(r.end_date) else "")
+    if pd.notna(r.observed_on):
+        return f"in session on {fmt_date(r.observed_on, 'day')} (start and end not stated)"
+    return f"{r.year} (dates not stated)"
+
+
+def conferences_table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Event": df["label"], "Dates": df["when"], "Place": df["location"].fillna("not stated"),
+        "Held or announced": df["event_nature"].map({"action": "Held", "announcement": "Announced ahead"}),
+        "Claim type": df["claim_type"].map(claim), "Sources": df["source_ids"], "Note": df["note"].fillna(""),
+        "Record": df["conference_id"],
+    })
+
+
+# --- sources -------------------------------------------------------------------------------------
+
+def sources_table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Source": df["source_id"], "Title": df["title"], "Publisher": df["publisher"].fillna("not stated"),
+        "Authors": df["authors"].fillna("not stated"),
+        "Published": [fmt_date(d, p) for d, p in zip(df["published_on"], df["date_precision"])],
+        "Date precision": df["date_precision"], "How the date was found": df["date_note"].fillna(""),
+        "URL": df["url"], "Archive file": df["archive_name"],
+        "Records supported (all)": df["record_count"], "Records in this view": df["records_in_view"],
+    })

@@ -1,0 +1,166 @@
+"""What every page shares: page set-up, the sidebar filters and their URL state, navigation,
+and the way a chart is shown (chart, source note, description, table, CSV download).
+
+Classic multipage mode (app.py + pages/), without st.navigation: see STYLE.md. Widget values do
+not survive a page switch in this mode, so the filter state lives under the non-widget key
+"_filters" and the widgets are re-seeded from it on every run.
+"""
+from __future__ import annotations
+
+import os
+import pandas as pd
+import streamlit as st
+
+from tracker import app_data
+from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabulary, default_state, describe,
+                             parse_query_params, to_query_params)
+
+APP_NAME = "Shanghai AI Policy Tracker"
+PAGES = (
+    ("app.py", "Overview", "🏠"),
+    ("pages/1_Stated_goals.py", "Stated goals", "🎯"),
+    ("pages/2_Achievements.py", "Achievements", "📈"),
+    ("pages/3_Partnerships.py", "Partnerships", "🤝"),
+    ("pages/4_Clusters.py", "Clusters", "🗺️"),
+    ("pages/5_Funds.py", "Funds", "💰"),
+    ("pages/6_Conferences.py", "Conferences", "🎤"),
+    ("pages/7_Method_and_limitations.py", "Method & limitations", "📐"),
+    ("pages/8_Sources_and_evidence.py", "Sources & evidence", "📚"),
+)
+INGEST_PAGE = ("pages/9_Add_a_source.py", "Add a source", "➕")
+STATE_KEY = "_filters"
+CLAIM_LABELS = {"official_statement": "Official statement", "press_report": "Press report", "derived": "Derived"}
+CLAIM_COLORS = {"official_statement": "blue", "press_report": "gray", "derived": "orange"}
+
+
+def ingest_enabled() -> bool:
+    return os.environ.get("TRACKER_ENABLE_INGEST") == "1"
+
+
+def setup_page(title: str, icon: str) -> None:
+    """Page config and heading; the first Streamlit call of every page."""
+    st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=icon, layout="wide",
+                       initial_sidebar_state="expanded")
+    st.title(f"{icon} {title}")
+
+
+# --- vocabularies --------------------------------------------------------------------------------
+
+def vocabulary() -> Vocabulary:
+    bounds = app_data.query("shared__year_bounds").iloc[0]
+    return Vocabulary(int(bounds.year_min), int(bounds.year_max),
+                      tuple(topic_table().index), tuple(jurisdiction_labels()))
+
+
+def topic_table() -> pd.DataFrame:
+    return app_data.query("shared__topics").set_index("topic")
+
+
+def topic_colors() -> dict[str, str]:
+    return topic_table()["color"].to_dict()
+
+
+def topic_labels() -> dict[str, str]:
+    return topic_table()["label"].to_dict()
+
+
+def jurisdiction_labels() -> dict[str, str]:
+    return app_data.query("shared__jurisdictions").set_index("jurisdiction")["label"].to_dict()
+
+
+# --- filters -------------------------------------------------------------------------------------
+
+def _store_widgets() -> None:
+    """on_change of any filter widget: copy the widgets into the filter state."""
+    ss = st.session_state
+    years = ss["w_years"]
+    ss[STATE_KEY] = FilterState(int(years[0]), int(years[1]), tuple(ss["w_topics"]),
+                                tuple(ss["w_jurisdictions"]), ss["w_currency"])
+
+
+def _reset() -> None:
+    st.session_state[STATE_KEY] = default_state(vocabulary())
+
+
+def _seed_widgets(state: FilterState, vocab: Vocabulary) -> None:
+    ss = st.session_state
+    ss["w_years"] = (state.year_from, state.year_to)
+    ss["w_topics"] = [t for t in vocab.topics if t in state.topics]
+    ss["w_jurisdictions"] = [j for j in vocab.jurisdictions if j in state.jurisdictions]
+    ss["w_currency"] = state.currency
+
+
+def sidebar_filters() -> FilterState:
+    """Draw the shared sidebar (navigation, filters, downloads) and return the filter state.
+
+    On a session's first run the state comes from the URL (a shared link); afterwards from the
+    session, and the URL is rewritten on every run so that it always reopens this view."""
+    vocab = vocabulary()
+    ss = st.session_state
+    notices: list[str] = []
+    if STATE_KEY not in ss:
+        params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+        ss[STATE_KEY], notices = parse_query_params(params, vocab)
+    state: FilterState = ss[STATE_KEY]
+    _seed_widgets(state, vocab)
+    url_params = to_query_params(state, vocab)
+    topics, places = topic_labels(), jurisdiction_labels()
+
+    with st.sidebar:
+        st.markdown(f"**{APP_NAME}**")
+        for path, label, icon in PAGES + ((INGEST_PAGE,) if ingest_enabled() else ()):
+            st.page_link(path, label=label, icon=icon, query_params=url_params)
+        st.divider()
+        st.subheader("Filters")
+        st.slider("Years", vocab.year_min, vocab.year_max, key="w_years", on_change=_store_widgets,
+                  help="Records about these years. A goal is shown while it is open: from its announcement to its deadline.")
+        st.multiselect("Topics", vocab.topics, format_func=lambda t: topics.get(t, t), key="w_topics",
+                       on_change=_store_widgets, placeholder="No topic chosen")
+        st.multiselect("Jurisdictions", vocab.jurisdictions, format_func=lambda j: places.get(j, j),
+                       key="w_jurisdictions", on_change=_store_widgets, placeholder="No jurisdiction chosen")
+        st.radio("Currency", CURRENCIES, format_func=CURRENCY_LABELS.get, key="w_currency",
+                 on_change=_store_widgets, horizontal=True,
+                 help="Converted amounts are derived by this project from annual average rates and labelled so.")
+        st.button("Reset filters", on_click=_reset, width="stretch")
+        st.caption(f"Showing {describe(state, vocab, topics, places)}. The address bar holds this view: copy it to share.")
+        st.divider()
+        # a callable: the zip is made when someone clicks, not on every page view
+        st.download_button("Download the whole dataset (zip)", app_data.dataset_zip, "shanghai_ai_tracker.zip",
+                           mime="application/zip", on_click="ignore", width="stretch",
+                           help="Every public view as CSV, with the data dictionary (README.md).")
+
+    st.query_params.from_dict(url_params)
+    if notices:
+        st.warning("Ignored part of the link: " + " ".join(notices) + " The view below uses the remaining filters.",
+                   icon="⚠️")
+    return state
+
+
+def current_view_line(state: FilterState) -> str:
+    return describe(state, vocabulary(), topic_labels(), jurisdiction_labels())
+
+
+# --- showing things ------------------------------------------------------------------------------
+
+def empty_state(what: str, state: FilterState) -> None:
+    st.info(f"No {what} match the current filters ({current_view_line(state)}). "
+            "Widen the year range, choose more topics or jurisdictions in the sidebar, or press **Reset filters**.",
+            icon="🔎")
+
+
+def claim_badges(claim_types) -> None:
+    """A visible badge per claim type present, so a reader sees what kind of claim a figure is."""
+    for claim in dict.fromkeys(claim_types):
+        st.badge(CLAIM_LABELS.get(claim, claim), color=CLAIM_COLORS.get(claim, "gray"))
+
+
+def show_chart(fig, data: pd.DataFrame, *, key: str, source_note: str, description: str) -> None:
+    """A chart with what a reader needs to trust and reuse it: its source, a text description
+    (also given to screen readers), the table behind it and a CSV of exactly those rows."""
+    st.plotly_chart(fig, width="stretch", key=key, alt=description,
+                    config={"displaylogo": False, "responsive": True})
+    st.caption(f"**Source:** {source_note}  \n**Chart description:** {description}")
+    with st.expander("Show as table"):
+        st.dataframe(data, hide_index=True, width="stretch")
+    st.download_button("Download chart data (CSV)", data.to_csv(index=False).encode("utf-8"),
+                       file_name=f"{key}.csv", mime="text/csv", key=f"download_{key}", on_click="ignore")
