@@ -5,7 +5,7 @@ from tracker import app_data, charts, present
 from tracker.formatting import fmt_money
 from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
 
-setup_page("Overview", "🏠")
+setup_page("Overview", ":material/home:")
 filters = sidebar_filters()
 params = filters.params
 
@@ -14,29 +14,26 @@ st.markdown(
     "what it **reports having done**, and **with whom**. Every figure links to a verbatim quote in its source "
     "(see *Sources & evidence*); converted amounts are labelled *derived*.")
 
-st.subheader("Headline figures")
+st.subheader("Headline figures for Shanghai")
+HEADLINE_LABELS = {"ai_industry_scale": "AI industry scale", "ai_talent_share": "Share of China's AI talent",
+                   "ai_core_companies": "Companies with AI as core business"}
 cards = present.headline_cards(app_data.query("overview__headlines", **params))
 funds = app_data.query("overview__fund_capital", **params)
 conferences = app_data.query("overview__conference_count", **params).iloc[0]
-cols = st.columns(5)
+cols = st.columns(3) + st.columns(3)[:2]  # two rows: the figures need room
 by_metric = {c["metric"]: c for c in cards}
 for col, metric in zip(cols, ("ai_industry_scale", "ai_talent_share", "ai_core_companies")):
     with col.container(border=True):
         card = by_metric.get(metric)
-        if card:
-            st.metric(card["label"] + " (Shanghai)", card["value"])
-            st.caption(card["caption"])
-        else:
-            st.metric({"ai_industry_scale": "AI industry scale", "ai_talent_share": "Share of the nation's AI talent",
-                       "ai_core_companies": "Companies with AI as core business"}[metric] + " (Shanghai)", "—")
-            st.caption("No figure inside the current filters.")
+        st.metric(HEADLINE_LABELS[metric], card["value"] if card else "—", help=HEADLINE_LABELS[metric] + ", latest figure in view")
+        st.caption(card["caption"] if card else "No figure inside the current filters.")
 with cols[3].container(border=True):
     if len(funds) and funds.iloc[0].fund_count:
         row = funds.iloc[0]
-        st.metric("Fund capital recorded", fmt_money(row.total_value, row.unit))
+        st.metric("Fund capital", fmt_money(row.total_value, row.unit))
         st.caption(f"{row.fund_count} fund(s) · {'derived conversion · ' if row.is_derived else ''}source {row.source_ids}")
     else:
-        st.metric("Fund capital recorded", "—")
+        st.metric("Fund capital", "—")
         st.caption("No fund inside the current filters.")
 with cols[4].container(border=True):
     st.metric("Conference editions", int(conferences.editions))

@@ -4,7 +4,7 @@ import streamlit as st
 from tracker import app_data, charts, present
 from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
 
-setup_page("Stated goals", "🎯")
+setup_page("Stated goals", ":material/flag:")
 filters = sidebar_filters()
 
 st.markdown("Every goal the sources state — Shanghai's and the national ones that frame them. A goal is shown while it "

@@ -5,7 +5,7 @@ from tracker import app_data, charts, present
 from tracker.formatting import fmt_money
 from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
 
-setup_page("Achievements", "📈")
+setup_page("Achievements", ":material/trending_up:")
 filters = sidebar_filters()
 params = filters.params
 
@@ -21,12 +21,13 @@ else:
     targets = present.target_lines_frame(app_data.query("achievements__target_lines", metric=metric, **params))
     events = app_data.query("achievements__event_marks", **params)
     unit = points["unit"].iloc[0]
-    y_title = {"CNY": "Chinese yuan (CNY)", "USD": "US dollars (USD)", "share": "Share of the national total"}.get(unit, unit.capitalize())
+    y_title = {"CNY": "Billions of yuan (CNY)", "USD": "Billions of US dollars (USD)", "share": "Share of the national total"}.get(unit, unit.capitalize())
     claim_badges(points["claim_type"])
     if filters.currency == "reported" and points["unit"].isin(["CNY", "USD"]).any():
         st.caption("In *as reported* mode a chart still needs one currency: money is drawn in CNY and any figure reported in "
                    "another currency is converted (hollow marker, derived; see the table).")
-    fig = charts.metric_series(points, targets, events, topic_colors(), f"{labels[metric]} by year, as reported by the sources", y_title)
+    fig = charts.metric_series(points, targets, events, topic_colors(), f"{labels[metric]} by year, as reported by the sources", y_title,
+                               y_scale=1e9 if unit in ("CNY", "USD") else 1.0)
     if unit == "share":
         fig.update_yaxes(tickformat=".0%", range=[0, 1])
     show_chart(fig, present.series_table(points), key=f"achievements_{metric}",

@@ -4,7 +4,7 @@ import streamlit as st
 from tracker import app_data, charts, present
 from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
 
-setup_page("Partnerships", "🤝")
+setup_page("Partnerships", ":material/handshake:")
 filters = sidebar_filters()
 params = filters.params
 

@@ -4,7 +4,7 @@ import streamlit as st
 from tracker import app_data, charts, present
 from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
 
-setup_page("Clusters", "🗺️")
+setup_page("Clusters", ":material/map:")
 filters = sidebar_filters()
 
 st.markdown("Industrial clusters, parks and pilot zones the sources name. **Positions are approximate**: the articles give "

@@ -4,7 +4,7 @@ import streamlit as st
 from tracker import app_data, charts, present
 from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
 
-setup_page("Funds", "💰")
+setup_page("Funds", ":material/savings:")
 filters = sidebar_filters()
 
 st.markdown("Investment funds the sources report, by the stage of the money (planned, announced, initial capitalisation, "

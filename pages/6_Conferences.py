@@ -4,7 +4,7 @@ import streamlit as st
 from tracker import app_data, charts, present
 from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
 
-setup_page("Conferences", "🎤")
+setup_page("Conferences", ":material/event:")
 filters = sidebar_filters()
 
 st.markdown("Conferences and shows the sources name — the World Artificial Intelligence Conference and the rest — with "

@@ -8,7 +8,7 @@ from tracker.citation import citation, view_link
 from tracker.filters import to_query_params
 from tracker.ui import current_view_line, setup_page, sidebar_filters, vocabulary
 
-setup_page("Method & limitations", "📐")
+setup_page("Method & limitations", ":material/rule:")
 filters = sidebar_filters()
 
 st.markdown("""

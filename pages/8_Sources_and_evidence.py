@@ -6,7 +6,7 @@ from tracker.ui import empty_state, setup_page, sidebar_filters
 
 QUOTE_ROWS = 500  # rows drawn at most; the full set is in the dataset download
 
-setup_page("Sources & evidence", "📚")
+setup_page("Sources & evidence", ":material/menu_book:")
 filters = sidebar_filters()
 
 st.markdown("The five articles the dataset is built from, and every quote that supports a record in view. Publisher, "

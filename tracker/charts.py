@@ -47,12 +47,12 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
             x=part["progress_ratio"] * 100, y=part["label"], orientation="h", name=topic,
             marker={"color": colors.get(topic, "#888888")},
             text=[f"{r:.0f}% · {s}" for r, s in zip(part["progress_ratio"] * 100, part["status_label"])],
-            textposition="outside", cliponaxis=False,
+            textposition="auto", insidetextanchor="end", cliponaxis=False,
             hovertext=_hover(part["hover"]), hoverinfo="text", showlegend=False,
         ))
     fig.add_vline(x=100, line_dash="dash", line_color="#333333", annotation_text="target (100%)",
                   annotation_position="top")
-    top = max(110.0, float((df["progress_ratio"] * 100).max()) * 1.25) if len(df) else 110.0
+    top = max(130.0, float((df["progress_ratio"] * 100).max()) * 1.6) if len(df) else 110.0
     _layout(fig, "Progress of quantitative targets: latest comparable figure as % of the target",
             "Latest figure as % of target", None, height=max(260, 110 + 70 * len(df)))
     fig.update_xaxes(range=[0, top], ticksuffix="%")
@@ -79,20 +79,21 @@ def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
 
 
 def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str],
-                  title: str, y_title: str) -> go.Figure:
+                  title: str, y_title: str, y_scale: float = 1.0) -> go.Figure:
     """One metric over time, a line per jurisdiction. Derived values (converted currency) are
     hollow markers; targets are dashed lines ending at their deadline; dated events are marked
     on the time axis.
 
     points: year, value, jurisdiction_label, derived, hover, color_topic
     targets: start_year, deadline_year, target_value, label, hover
-    events: year, label"""
+    events: year, label
+    y_scale divides every value (1e9 draws money in billions)."""
     fig = go.Figure()
     for place, part in points.groupby("jurisdiction_label", sort=False):
         part = part.sort_values("year")
         color = colors.get(part["color_topic"].iloc[0], "#0072B2") if place == points["jurisdiction_label"].iloc[0] else "#7F7F7F"
         fig.add_trace(go.Scatter(
-            x=part["year"], y=part["value"], mode="lines+markers", name=place,
+            x=part["year"], y=part["value"] / y_scale, mode="lines+markers", name=place,
             line={"color": color, "width": 2},
             marker={"size": 12, "color": color, "symbol": ["circle-open" if d else "circle" for d in part["derived"]],
                     "line": {"width": 2, "color": color}},
@@ -100,7 +101,7 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
         ))
     for row in targets.itertuples():
         fig.add_trace(go.Scatter(
-            x=[row.start_year, row.deadline_year], y=[row.target_value, row.target_value], mode="lines+markers+text",
+            x=[row.start_year, row.deadline_year], y=[row.target_value / y_scale] * 2, mode="lines+markers+text",
             name=f"Target: {row.label}", line={"dash": "dash", "color": "#D55E00", "width": 2},
             marker={"symbol": ["line-ns", "star"], "size": [1, 14], "color": "#D55E00"},
             text=["", f"target {row.deadline_year}"], textposition="top center",
@@ -138,8 +139,9 @@ def reported_conversions(df: pd.DataFrame, title: str) -> go.Figure:
 
 
 def _circle_layout(names: list[str]) -> dict[str, tuple[float, float]]:
+    """Names on a circle, the first at the top; the page is wide, so the circle is drawn as an ellipse."""
     n = max(len(names), 1)
-    return {name: (math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n)) for i, name in enumerate(names)}
+    return {name: (math.sin(2 * math.pi * i / n), math.cos(2 * math.pi * i / n)) for i, name in enumerate(names)}
 
 
 def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
@@ -169,12 +171,14 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
             continue
         fig.add_trace(go.Scatter(
             x=[pos[n][0] for n in part["name"]], y=[pos[n][1] for n in part["name"]], mode="markers+text",
-            name=node_type, text=part["name"], textposition="top center", textfont={"size": 11},
+            name=node_type, text=part["name"], textfont={"size": 12},
+            textposition=["middle right" if pos[n][0] > 0.05 else "middle left" if pos[n][0] < -0.05 else "top center"
+                          for n in part["name"]],
             marker={"size": 10 + 4 * part["degree"].clip(upper=6), "color": color, "symbol": symbol},
             hovertext=_hover(part["hover"]), hoverinfo="text"))
     _layout(fig, title, None, None, height=620)
-    fig.update_xaxes(visible=False, range=[-1.45, 1.45])
-    fig.update_yaxes(visible=False, range=[-1.25, 1.25], scaleanchor="x")
+    fig.update_xaxes(visible=False, range=[-2.0, 2.0])
+    fig.update_yaxes(visible=False, range=[-1.2, 1.25])
     return fig
 
 
@@ -183,7 +187,9 @@ def cluster_map(df: pd.DataFrame, color: str) -> go.Figure:
     show with no tile server or network. Expects name, latitude, longitude, hover."""
     fig = go.Figure(go.Scatter(
         x=df["longitude"], y=df["latitude"], mode="markers+text", name="clusters",
-        text=df["name"], textposition="top center",
+        text=df["name"],
+        # alternate labels above and below, in order of longitude, so neighbours do not overlap
+        textposition=["top center" if rank % 2 else "bottom center" for rank in df["longitude"].rank(method="first").astype(int)],
         marker={"size": 18, "color": color, "line": {"width": 2, "color": "white"}},
         hovertext=_hover(df["hover"]), hoverinfo="text"))
     _layout(fig, "AI clusters and zones in Shanghai (approximate positions, schematic map without base tiles)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tracker.charts import point_hover
-from tracker.formatting import STATUS_LABELS, fmt_date, fmt_money, fmt_ratio, fmt_value, shorten
+from tracker.formatting import COMPARATORS, STATUS_LABELS, fmt_date, fmt_money, fmt_ratio, fmt_value, shorten
 
 CLAIM_LABELS = {"official_statement": "Official statement", "press_report": "Press report", "derived": "Derived"}
 NATURE_LABELS = {"announcement": "Announcement", "action": "Action"}
@@ -25,12 +25,16 @@ def headline_cards(headlines: pd.DataFrame) -> list[dict]:
     """One card per headline metric: the figure, when, what kind of claim and from which source."""
     cards = []
     for row in headlines.itertuples():
-        basis = f" · {row.conversion_basis}" if row.is_derived else ""
+        qualifier = COMPARATORS.get(row.comparator or "", "")
+        value = fmt_value(row.value, row.unit, row.unit_kind)
+        if row.unit_kind == "count":
+            value = f"{row.value:,.0f}"  # the card's label names what is counted
+        basis = f" · derived: {row.conversion_basis}" if row.is_derived else ""
         cards.append({
             "metric": row.metric,
-            "label": row.metric_label,
-            "value": fmt_value(row.value, row.unit, row.unit_kind, row.comparator),
-            "caption": f"As of {row.as_of_year} · {claim(row.claim_type)} · source {row.source_ids}{basis}",
+            "value": value,
+            "caption": (f"{qualifier.capitalize()} {value} · " if qualifier else "")
+                       + f"as of {row.as_of_year} · {claim(row.claim_type)} · source {row.source_ids}{basis}",
             "derived": bool(row.is_derived),
         })
     return cards

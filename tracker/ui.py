@@ -17,17 +17,17 @@ from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabular
 
 APP_NAME = "Shanghai AI Policy Tracker"
 PAGES = (
-    ("app.py", "Overview", "🏠"),
-    ("pages/1_Stated_goals.py", "Stated goals", "🎯"),
-    ("pages/2_Achievements.py", "Achievements", "📈"),
-    ("pages/3_Partnerships.py", "Partnerships", "🤝"),
-    ("pages/4_Clusters.py", "Clusters", "🗺️"),
-    ("pages/5_Funds.py", "Funds", "💰"),
-    ("pages/6_Conferences.py", "Conferences", "🎤"),
-    ("pages/7_Method_and_limitations.py", "Method & limitations", "📐"),
-    ("pages/8_Sources_and_evidence.py", "Sources & evidence", "📚"),
+    ("app.py", "Overview", ":material/home:"),
+    ("pages/1_Stated_goals.py", "Stated goals", ":material/flag:"),
+    ("pages/2_Achievements.py", "Achievements", ":material/trending_up:"),
+    ("pages/3_Partnerships.py", "Partnerships", ":material/handshake:"),
+    ("pages/4_Clusters.py", "Clusters", ":material/map:"),
+    ("pages/5_Funds.py", "Funds", ":material/savings:"),
+    ("pages/6_Conferences.py", "Conferences", ":material/event:"),
+    ("pages/7_Method_and_limitations.py", "Method & limitations", ":material/rule:"),
+    ("pages/8_Sources_and_evidence.py", "Sources & evidence", ":material/menu_book:"),
 )
-INGEST_PAGE = ("pages/9_Add_a_source.py", "Add a source", "➕")
+INGEST_PAGE = ("pages/9_Add_a_source.py", "Add a source", ":material/note_add:")
 STATE_KEY = "_filters"
 CLAIM_LABELS = {"official_statement": "Official statement", "press_report": "Press report", "derived": "Derived"}
 CLAIM_COLORS = {"official_statement": "blue", "press_report": "gray", "derived": "orange"}
@@ -41,7 +41,7 @@ def setup_page(title: str, icon: str) -> None:
     """Page config and heading; the first Streamlit call of every page."""
     st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=icon, layout="wide",
                        initial_sidebar_state="expanded")
-    st.title(f"{icon} {title}")
+    st.title(f"{icon} {title}")  # material icons: bundled with Streamlit, no CDN
 
 
 # --- vocabularies --------------------------------------------------------------------------------
