@@ -59,24 +59,51 @@ class ValidationError(Exception):
 
 # --- reading ----------------------------------------------------------------------------------
 
-def _iter_csv(path: Path, label: str, report: Report):
-    """Yield (line, cells) for each record; malformed files become problems, not exceptions."""
+def _iter_csv(path: Path, label: str, report: Report, unread: set[str]):
+    """Yield (line, cells) for each record; malformed files become problems, not exceptions.
+
+    A file that could not be read to its end is added to `unread`, so that checks which need all
+    of its rows (references into it, evidence for its records) do not report spurious problems.
+    """
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         report.problems.append(Problem(label, line, "", f"not valid UTF-8 (byte 0x{raw[e.start]:02x}); save the file as UTF-8"))
+        unread.add(label)
         return
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    consumed: list[str] = []   # the physical lines of the record being read, to see how it was quoted
+
+    def lines():
+        for physical in io.StringIO(text, newline=""):
+            consumed.append(physical)
+            yield physical
+
+    reader = csv.reader(lines(), strict=True)
     start = 1
     try:
         for cells in reader:
             if cells:
+                if any('"' in cell for cell in cells):
+                    _check_stray_quotes(label, start, cells, "".join(consumed), report)
                 yield start, cells
+            consumed.clear()
             start = reader.line_num + 1
     except csv.Error as e:
         report.problems.append(Problem(label, start, "", f"malformed CSV ({e}); check for a stray or unclosed quote"))
+        unread.add(label)
+
+
+def _check_stray_quotes(label: str, line: int, cells: list[str], record_text: str, report: Report) -> None:
+    # Python's csv module (and DuckDB) accept a quote mark inside an unquoted field, but RFC 4180
+    # does not, and it is almost always a hand edit gone wrong: a field holding a quote mark must
+    # itself be quoted, with the inner marks doubled.
+    for cell in cells:
+        if '"' in cell and '"' + cell.replace('"', '""') + '"' not in record_text:
+            report.problems.append(Problem(label, line, "", f"malformed CSV (stray quote in an unquoted field: {cell[:60]!r}); "
+                                                        "put the field in double quotes and double each quote mark inside it"))
+            return
 
 
 # --- cell parsing -----------------------------------------------------------------------------
@@ -198,17 +225,22 @@ def validate(data_dir: Path, archive: Path | None) -> Report:
     sources: dict[str, str] = {}                     # source_id -> archive_name
     evidence_rows: list[tuple[int, str, str, str]] = []
     conversions: list[tuple[int, str, bool, str | None]] = []
+    unread: set[str] = set()                         # labels of files not read to their end
+    incomplete: set[str] = set()                     # their tables: checks that need every row skip them
 
     for table in contract.tables():
         path = data_dir / table.file_name
         label = label_of(table)
         if not path.exists():
             report.problems.append(Problem(label, 0, "", "file is missing"))
+            incomplete.add(table.name)
             continue
-        rows = _iter_csv(path, label, report)
+        rows = _iter_csv(path, label, report, unread)
         first = next(rows, None)
         if first is None:
-            report.problems.append(Problem(label, 1, "", "file is empty: the first line must name the columns"))
+            if label not in unread:   # an unreadable file has had its own problem reported
+                report.problems.append(Problem(label, 1, "", "file is empty: the first line must name the columns"))
+            incomplete.add(table.name)
             continue
         header = first[1]
         if header != table.column_names:
@@ -220,6 +252,7 @@ def validate(data_dir: Path, archive: Path | None) -> Report:
                 "columns out of order" if not missing and not extra else "",
             ]))
             report.problems.append(Problem(label, 1, "", f"header does not match the contract ({detail}); expected: {','.join(table.column_names)}"))
+            incomplete.add(table.name)
             continue
         seen = keys.setdefault(table.name, {})
         fk_of = {fk.column: fk for fk in table.foreign_keys}
@@ -228,6 +261,9 @@ def validate(data_dir: Path, archive: Path | None) -> Report:
             count += 1
             if len(cells) != len(header):
                 report.problems.append(Problem(label, line, "", f"expected {len(header)} columns, found {len(cells)}"))
+                # Keep its id (the first cell) so that rows referring to it are not reported too.
+                if table.primary_key and cells[0] and cells[0] not in seen:
+                    seen[cells[0]] = line
                 continue
             row = {}
             for col, text in zip(table.columns, cells):
@@ -256,19 +292,21 @@ def validate(data_dir: Path, archive: Path | None) -> Report:
             elif table.name == "reported_conversions":
                 conversions.append((line, row["record_id"], bool(row["preferred"]), row["reason"]))
         report.row_counts[table.name] = count
+        if label in unread:
+            incomplete.add(table.name)
 
-    _check_references(refs, keys, units, report)
+    _check_references(refs, keys, units, incomplete, report)
     record_ids = _check_record_ids(keys, data_dir, report)
-    _check_evidence(evidence_rows, record_ids, sources, data_dir, archive, report)
-    _check_conversions(conversions, record_ids, data_dir, report)
+    _check_evidence(evidence_rows, record_ids, keys, sources, data_dir, archive, incomplete, report)
+    _check_conversions(conversions, record_ids, data_dir, incomplete, report)
     report.problems.sort()
     return report
 
 
-def _check_references(refs, keys, units, report: Report) -> None:
+def _check_references(refs, keys, units, incomplete: set[str], report: Report) -> None:
     currencies = sorted(u for u, kind in units.items() if kind == "currency")
     for label, line, column, value, ref_table, ref_column in refs:
-        if value in keys.get(ref_table, {}):
+        if value in keys.get(ref_table, {}) or ref_table in incomplete:
             continue
         if ref_table == "units" and re.fullmatch(r"[A-Z]{3}", value):
             message = f"unknown currency {value!r} (known: {', '.join(currencies)}; add it to data/units.csv and data/fx_rates.csv)"
@@ -290,7 +328,8 @@ def _check_record_ids(keys, data_dir: Path, report: Report) -> dict[str, str]:
     return owner
 
 
-def _check_evidence(rows, record_ids, sources, data_dir: Path, archive: Path | None, report: Report) -> None:
+def _check_evidence(rows, record_ids, keys, sources, data_dir: Path, archive: Path | None, incomplete: set[str],
+                    report: Report) -> None:
     label = f"{data_dir.name}/evidence.csv"
     texts: dict[str, str | None] = {}
     if archive is None or not archive.is_dir():
@@ -302,13 +341,14 @@ def _check_evidence(rows, record_ids, sources, data_dir: Path, archive: Path | N
             path = archive / name
             texts[source_id] = normalise_text(path.read_text(encoding="utf-8", errors="replace")) if path.exists() else None
             if texts[source_id] is None:
-                line = 0
+                line = keys["sources"][source_id]
                 report.problems.append(Problem(f"{data_dir.name}/sources.csv", line, "archive_name", f"{name!r} is not in the archive {archive}"))
     supported = Counter()
+    all_records_read = not incomplete & {t.name for t in contract.record_tables()}
     for line, record_id, source_id, quote in rows:
         if record_id is None:
             continue
-        if record_id not in record_ids:
+        if record_id not in record_ids and all_records_read:
             report.problems.append(Problem(label, line, "record_id", f"unknown record {record_id!r} (no record of any kind has this id)"))
         supported[record_id] += 1
         text = texts.get(source_id)
@@ -316,20 +356,27 @@ def _check_evidence(rows, record_ids, sources, data_dir: Path, archive: Path | N
             report.quotes_checked += 1
             if normalise_text(quote) not in text:
                 report.problems.append(Problem(label, line, "quote", f"quote not found in source {source_id} ({sources[source_id]}): {quote[:60]!r}"))
+    if "evidence" in incomplete:
+        return
     for record_id, table in record_ids.items():
         if not supported[record_id]:
-            report.problems.append(Problem(f"{data_dir.name}/{table}.csv", 0, "", f"record {record_id!r} has no evidence (add a row to data/evidence.csv)"))
+            id_column = contract.table(table).primary_key[0]
+            report.problems.append(Problem(f"{data_dir.name}/{table}.csv", keys[table][record_id], id_column,
+                                           f"record {record_id!r} has no evidence (add a row to data/evidence.csv)"))
 
 
-def _check_conversions(rows, record_ids, data_dir: Path, report: Report) -> None:
+def _check_conversions(rows, record_ids, data_dir: Path, incomplete: set[str], report: Report) -> None:
     label = f"{data_dir.name}/reported_conversions.csv"
     by_record: dict[str, list[tuple[int, bool, str | None]]] = {}
+    all_records_read = not incomplete & {t.name for t in contract.record_tables()}
     for line, record_id, preferred, reason in rows:
         if record_id is None:
             continue
-        if record_id not in record_ids:
+        if record_id not in record_ids and all_records_read:
             report.problems.append(Problem(label, line, "record_id", f"unknown record {record_id!r}"))
         by_record.setdefault(record_id, []).append((line, preferred, reason))
+    if "reported_conversions" in incomplete:
+        return
     for record_id, entries in by_record.items():
         preferred = [e for e in entries if e[1]]
         if len(preferred) != 1:

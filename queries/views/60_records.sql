@@ -19,7 +19,8 @@ with unified as (
     from clusters
     union all
     select fund_id, 'fund', jurisdiction, topic, name, name || coalesce(': ' || focus, ''),
-        year, year, 'launched', claim_type, event_nature, source_ids, evidence_count
+        year, year, case when launched_year is null then 'first reported' else 'launched' end,
+        claim_type, event_nature, source_ids, evidence_count
     from funds
     union all
     select conference_id, 'conference', jurisdiction, topic, name || coalesce(' ' || edition, ''),

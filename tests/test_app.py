@@ -1,0 +1,180 @@
+"""The dashboard in AppTest: every page at several filter settings, filters that survive a page
+switch and come back from a URL, hostile links, and Overview figures that match the database."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tracker.formatting import fmt_money
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = ["pages/1_Stated_goals.py", "pages/2_Achievements.py", "pages/3_Partnerships.py", "pages/4_Clusters.py",
+         "pages/5_Funds.py", "pages/6_Conferences.py", "pages/7_Method_and_limitations.py", "pages/8_Sources_and_evidence.py"]
+CHART_PAGES = {"app.py": 2, "pages/1_Stated_goals.py": 1, "pages/2_Achievements.py": 2, "pages/3_Partnerships.py": 2,
+               "pages/4_Clusters.py": 1, "pages/5_Funds.py": 1, "pages/6_Conferences.py": 1}
+
+
+@pytest.fixture(autouse=True)
+def app_db(built_db, monkeypatch):
+    """Every app run reads the session's database; caches are cleared between tests (AppTest shares them)."""
+    monkeypatch.setenv("TRACKER_DB", str(built_db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield built_db
+    st.cache_resource.clear()
+
+
+def open_page(page: str, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    if page != "app.py":
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def url_values(at: AppTest, key: str) -> list[str]:
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def chart(at: AppTest, i: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def editions_drawn(at: AppTest) -> int:
+    """The conference chart draws one trace per edition (a range or a marker)."""
+    return len(chart(at)["data"])
+
+
+@pytest.mark.parametrize("page", ["app.py"] + PAGES)
+def test_every_page_runs_at_the_defaults_with_its_charts(page):
+    at = open_page(page)
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == CHART_PAGES.get(page, 0)
+    assert at.slider(key="w_years").value == (2014, 2030)
+
+
+@pytest.mark.parametrize("page", ["app.py"] + PAGES)
+def test_every_page_runs_at_a_single_year(page):
+    at = open_page(page, {"year": "2019"})
+    assert not at.exception
+    assert at.slider(key="w_years").value == (2019, 2019)
+
+
+@pytest.mark.parametrize("page", ["app.py"] + PAGES)
+def test_a_topic_with_no_data_shows_an_empty_state_not_an_empty_chart(page):
+    # applications has only qualitative goals: no figure, event, cluster, fund or conference
+    at = open_page(page, {"topic": "applications", "from": "2014", "to": "2018"})
+    assert not at.exception
+    assert at.multiselect(key="w_topics").value == ["applications"]
+    if page in ("app.py", "pages/2_Achievements.py", "pages/3_Partnerships.py", "pages/4_Clusters.py",
+                "pages/5_Funds.py", "pages/6_Conferences.py"):
+        assert len(at.get("plotly_chart")) == 0
+        assert any("match the current filters" in i.value for i in at.info)
+
+
+def test_filters_survive_a_page_switch_and_are_written_to_the_url():
+    at = open_page("app.py")
+    at.slider(key="w_years").set_value((2018, 2019)).run()
+    at.multiselect(key="w_topics").set_value(["events", "partnerships"]).run()
+    at.radio(key="w_currency").set_value("USD").run()
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception
+        assert at.slider(key="w_years").value == (2018, 2019)
+        assert at.multiselect(key="w_topics").value == ["events", "partnerships"]
+        assert at.radio(key="w_currency").value == "USD"
+        assert url_values(at, "from") == ["2018"] and url_values(at, "to") == ["2019"]
+        assert url_values(at, "topic") == ["events", "partnerships"] and url_values(at, "currency") == ["USD"]
+
+
+def test_url_parameters_are_read_back_into_the_same_filters_and_narrow_the_charts():
+    full = open_page("pages/6_Conferences.py")
+    narrowed = open_page("pages/6_Conferences.py", {"from": "2019", "to": "2023", "jurisdiction": "shanghai", "currency": "CNY"})
+    assert narrowed.slider(key="w_years").value == (2019, 2023)
+    assert narrowed.multiselect(key="w_jurisdictions").value == ["shanghai"]
+    assert narrowed.radio(key="w_currency").value == "CNY"
+    assert editions_drawn(full) == 6 and editions_drawn(narrowed) == 2  # the 2018 editions drop out
+
+
+@pytest.mark.parametrize("query", [
+    {"year": "abc"},
+    {"topic": "';DROP TABLE targets;--"},
+    {"from": "2025", "to": "2019"},
+    {"from": "1", "to": "999999"},
+    {"jurisdiction": "shanghai' OR 1=1 --"},
+    {"currency": "<script>alert(1)</script>"},
+])
+@pytest.mark.parametrize("page", ["app.py", "pages/1_Stated_goals.py", "pages/8_Sources_and_evidence.py"])
+def test_hostile_or_malformed_links_are_ignored_with_a_notice_and_change_nothing(query, page, app_db):
+    before = hashlib.sha256(app_db.read_bytes()).hexdigest()
+    at = open_page(page, query) if page == "app.py" else _deep_link(page, query)
+    assert not at.exception
+    assert any(w.value.startswith("Ignored") for w in at.warning)
+    assert at.slider(key="w_years").value == (2014, 2030)
+    assert hashlib.sha256(app_db.read_bytes()).hexdigest() == before
+    con = duckdb.connect(str(app_db), read_only=True)
+    assert con.execute("select count(*) from targets").fetchone()[0] == 12
+    con.close()
+
+
+def _deep_link(page: str, query: dict) -> AppTest:
+    """A shared link that lands straight on a page: the session starts there."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page(page)
+    at.query_params.update(query)
+    at.run()
+    return at
+
+
+def test_the_evidence_search_is_bound_not_formatted_into_sql():
+    at = open_page("pages/8_Sources_and_evidence.py")
+    at.text_input[0].input("'; drop table evidence; --").run()
+    assert not at.exception
+    assert any("No quote in view contains" in i.value for i in at.info)
+    at.text_input[0].input("Brad Smith").run()
+    assert not at.exception and any("quote(s)" in c.value for c in at.caption)
+
+
+def test_overview_figures_equal_the_database(app_db):
+    con = duckdb.connect(str(app_db), read_only=True)
+    scale = con.execute("select value, unit, as_of_year from achievements where jurisdiction = 'shanghai' "
+                        "and metric = 'ai_industry_scale' order by as_of_year desc limit 1").fetchone()
+    share = con.execute("select value from achievements where jurisdiction = 'shanghai' and metric = 'ai_talent_share' "
+                        "order by as_of_year desc limit 1").fetchone()[0]
+    companies = con.execute("select value from achievements where metric = 'ai_core_companies' order by as_of_year desc limit 1").fetchone()[0]
+    fund = con.execute("select sum(size_value), any_value(size_unit) from funds").fetchone()
+    editions = con.execute("select count(*) from conferences").fetchone()[0]
+    con.close()
+    at = open_page("app.py")
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["AI industry scale"] == fmt_money(scale[0], scale[1])
+    assert shown["Share of China's AI talent"] == f"{share:.1%}"
+    assert shown["Companies with AI as core business"] == f"{companies:,.0f}"
+    assert shown["Fund capital"] == fmt_money(fund[0], fund[1])
+    assert shown["Conference editions"] == str(editions)
+    assert any(f"as of {scale[2]}" in c.value for c in at.caption)
+
+
+def test_currency_choice_converts_and_labels_derived_figures():
+    at = open_page("app.py", {"currency": "CNY"})
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["AI industry scale"] == "¥275.6 bn"  # $42.73 bn × 6.45, the 2021 average
+    assert any("derived" in c.value and "6.45" in c.value for c in at.caption)
+
+
+def test_progress_chart_shows_the_status_of_each_quantitative_target():
+    at = open_page("pages/1_Stated_goals.py")
+    bars = [t for t in chart(at)["data"] if t["type"] == "bar"]
+    texts = [text for t in bars for text in t["text"]]
+    assert any("276%" in t and "Reached after deadline" in t for t in texts)
+    assert any("50%" in t and "Behind" in t for t in texts)

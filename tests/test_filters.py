@@ -1,0 +1,50 @@
+"""URL parameters to filter state and back: malformed or hostile values are dropped with a notice."""
+import pytest
+
+from tracker.filters import FilterState, Vocabulary, default_state, parse_query_params, to_query_params
+
+VOCAB = Vocabulary(2014, 2030, ("industry_scale", "talent", "funding"), ("shanghai", "china"))
+
+
+def test_a_state_survives_the_round_trip_through_the_url():
+    state = FilterState(2018, 2021, ("talent", "funding"), ("shanghai",), "USD")
+    params = to_query_params(state, VOCAB)
+    assert params == {"from": "2018", "to": "2021", "topic": ["talent", "funding"], "jurisdiction": ["shanghai"], "currency": "USD"}
+    parsed, notices = parse_query_params({k: v if isinstance(v, list) else [v] for k, v in params.items()}, VOCAB)
+    assert parsed == state and notices == []
+
+
+def test_defaults_are_left_out_of_the_url_and_an_empty_choice_is_kept():
+    assert to_query_params(default_state(VOCAB), VOCAB) == {}
+    state = FilterState(2014, 2030, (), ("china",), "reported")
+    parsed, _ = parse_query_params({"topic": ["none"], "jurisdiction": ["china"]}, VOCAB)
+    assert parsed == state
+
+
+def test_year_alone_means_a_one_year_range():
+    state, notices = parse_query_params({"year": ["2019"]}, VOCAB)
+    assert (state.year_from, state.year_to) == (2019, 2019) and notices == []
+
+
+@pytest.mark.parametrize("params, fragment", [
+    ({"year": ["abc"]}, "not a year"),
+    ({"topic": ["';DROP TABLE targets;--"]}, "not a known topic"),
+    ({"from": ["2025"], "to": ["2019"]}, "runs backwards"),
+    ({"from": ["1"], "to": ["999999"]}, "not a year"),
+    ({"from": ["1800"]}, "the data covers 2014–2030"),
+    ({"currency": ["EUR"]}, "use one of reported, CNY, USD"),
+    ({"jurisdiction": ["atlantis"]}, "not a known jurisdiction"),
+    ({"utm_source": ["x"]}, "unknown parameter"),
+    ({"from": ["2018", "2019"]}, "give it once"),
+])
+def test_malformed_parameters_are_dropped_with_a_notice(params, fragment):
+    state, notices = parse_query_params(params, VOCAB)
+    assert state == default_state(VOCAB)
+    assert len(notices) >= 1 and all(n.startswith("Ignored") for n in notices)
+    assert any(fragment in n for n in notices)
+
+
+def test_valid_parts_of_a_partly_bad_link_are_kept():
+    state, notices = parse_query_params({"topic": ["talent", "nonsense"], "from": ["2019"], "to": ["abc"]}, VOCAB)
+    assert state.topics == ("talent",) and state.year_from == 2019 and state.year_to == 2030
+    assert len(notices) == 2
