@@ -51,7 +51,7 @@ else:
                key="overview_progress",
                source_note=f"targets and achievements in this dataset, sources {', '.join(sorted(set('; '.join(progress['source_ids']).split('; '))))}. "
                            "Progress compares the latest figure of the same metric and jurisdiction; a figure in another currency is converted (derived).",
-               description=" ".join(f"{r.statement}: {r.progress_ratio:.0%} of the target, status {r.status_label.lower()}."
+               description=" ".join(f"{r.statement.rstrip('.')}: {r.progress_ratio:.0%} of the target, status {r.status_label.lower()}."
                                     for r in progress.itertuples()))
 
 st.subheader("Timeline of dated events")

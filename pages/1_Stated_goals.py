@@ -30,7 +30,7 @@ else:
     show_chart(charts.target_progress(progress, topic_colors()), present.progress_table(progress), key="goals_progress",
                source_note=f"sources {', '.join(sorted(set('; '.join(progress['source_ids']).split('; '))))}; "
                            "figures in another currency are converted at annual average rates (derived; basis in the table).",
-               description=" ".join(f"{r.statement}: latest figure {r.progress_ratio:.0%} of the target ({r.status_label.lower()})."
+               description=" ".join(f"{r.statement.rstrip('.')}: latest figure {r.progress_ratio:.0%} of the target ({r.status_label.lower()})."
                                     for r in progress.itertuples()))
     for r in progress.itertuples():
         if r.progress_is_derived:
