@@ -48,11 +48,12 @@ target says "more than".
 Qualitative goals have no status: they are listed, not measured.
 
 ### Currencies
-Amounts are stored as reported (full amounts with their ISO code). **CNY** and **USD** views convert at the
-annual average rate for the year the amount refers to (the nearest year with a rate when that year has none), and
-every converted figure is labelled *derived* with its rate and year. Where a source gives its own conversion (for
-example "100 billion yuan ($14.5 billion)"), that reported figure is kept beside the amount; where sources disagree,
-all are kept and one is marked preferred, with the reason (see *Achievements → Where sources disagree*).
+Amounts are stored as reported (full amounts with their ISO code). Where a source gives its own conversion (for
+example "70 billion yuan ($10.16 billion)"), the **CNY** and **USD** views show that reported figure, marked
+"converted by the source". Otherwise they convert at the annual average rate for the year the amount refers to
+(the nearest year with a rate when that year has none), and the figure is labelled *derived* with its rate and
+year. Where sources convert one amount differently, all are kept and one is marked preferred, with the reason
+(see *Achievements → Where sources disagree*, which also shows this project's own conversion beside them).
 """)
 st.dataframe(app_data.query("method__fx_rates"), hide_index=True, width="stretch",
              column_config={"cny_per_usd": st.column_config.NumberColumn("CNY per USD", format="%.2f"),

@@ -6,8 +6,8 @@ select
     a.value as reported_value, a.unit as reported_unit, u.kind as unit_kind,
     int_display_value(a.value, u.kind, m.value_cny, m.value_usd, $currency) as value,
     int_display_unit(a.unit, u.kind, $currency) as unit,
-    coalesce(int_display_derived(a.unit, u.kind, $currency), false) as is_derived,
-    m.conversion_basis, a.reported_conversion_value, a.reported_conversion_unit,
+    int_display_derived(u.kind, m.cny_is_derived, m.usd_is_derived, $currency) as is_derived,
+    int_display_basis(u.kind, m.cny_basis, m.usd_basis, $currency) as conversion_basis, a.reported_conversion_value, a.reported_conversion_unit,
     a.claim_type, a.event_nature, a.note, a.source_ids
 from achievements as a
 join topics as tp on tp.topic = a.topic

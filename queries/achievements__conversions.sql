@@ -13,7 +13,7 @@ reported as (
     join records_in_view as r using (record_id)
 ),
 derived as (
-    select r.record_id, r.label, null as source_id, m.value_usd as value, 'USD' as unit,
+    select r.record_id, r.label, null as source_id, m.value / m.cny_per_usd as value, 'USD' as unit,
         'derived by this project' as kind, m.conversion_basis as reason
     from money_values as m
     join records_in_view as r using (record_id)

@@ -10,8 +10,8 @@ counted as (
     select year, event_type, count(*) as n from events group by year, event_type
 ),
 final as (
-    select year, string_agg(n || ' ' || case event_type when 'plan announced' then 'plan' else event_type end
-                            || case when n > 1 then 's' else '' end, ', ' order by event_type) as label
+    select year, string_agg(n || ' ' || case event_type when 'plan announced' then 'plan' when 'conference' then 'conf.'
+                                               else 'partn.' end, ' · ' order by event_type) as label
     from counted
     group by year
 )

@@ -2,7 +2,7 @@
 -- and jurisdiction. Money is shown in the chosen currency; in 'reported' mode a chart needs one
 -- axis, so money is drawn in CNY and any converted figure is flagged derived with its basis.
 with points as (
-    select a.*, u.kind as unit_kind, m.value_cny, m.value_usd, m.conversion_basis
+    select a.*, u.kind as unit_kind, m.value_cny, m.value_usd, m.cny_is_derived, m.usd_is_derived, m.cny_basis, m.usd_basis
     from achievements as a
     join units as u on u.unit = a.unit
     left join money_values as m on m.record_id = a.achievement_id
@@ -18,8 +18,8 @@ final as (
         p.as_of_year as year, p.value as reported_value, p.unit as reported_unit, p.unit_kind,
         int_display_value(p.value, p.unit_kind, p.value_cny, p.value_usd, x.currency) as value,
         int_display_unit(p.unit, p.unit_kind, x.currency) as unit,
-        int_display_derived(p.unit, p.unit_kind, x.currency) as derived,
-        case when int_display_derived(p.unit, p.unit_kind, x.currency) then p.conversion_basis end as conversion_basis,
+        int_display_derived(p.unit_kind, p.cny_is_derived, p.usd_is_derived, x.currency) as derived,
+        int_display_basis(p.unit_kind, p.cny_basis, p.usd_basis, x.currency) as conversion_basis,
         p.reported_conversion_value, p.reported_conversion_unit,
         p.claim_type, p.speaker, p.source_ids
     from points as p

@@ -9,8 +9,8 @@ final as (
         t.active_from_year as start_year,
         int_display_value(t.target_value, u.kind, m.value_cny, m.value_usd, x.currency) as target_value,
         int_display_unit(t.unit, u.kind, x.currency) as unit,
-        int_display_derived(t.unit, u.kind, x.currency) as derived,
-        m.conversion_basis, t.claim_type, t.source_ids
+        int_display_derived(u.kind, m.cny_is_derived, m.usd_is_derived, x.currency) as derived,
+        int_display_basis(u.kind, m.cny_basis, m.usd_basis, x.currency) as conversion_basis, t.claim_type, t.source_ids
     from targets as t
     cross join axis as x
     join units as u on u.unit = t.unit

@@ -6,8 +6,8 @@ select
     f.size_value as reported_value, f.size_unit as reported_unit,
     int_display_value(f.size_value, u.kind, m.value_cny, m.value_usd, case when $currency = 'reported' then f.size_unit else $currency end) as value,
     int_display_unit(f.size_unit, u.kind, case when $currency = 'reported' then f.size_unit else $currency end) as unit,
-    coalesce(int_display_derived(f.size_unit, u.kind, $currency), false) as is_derived,
-    m.conversion_basis, m.value_cny, m.value_usd
+    int_display_derived(u.kind, m.cny_is_derived, m.usd_is_derived, $currency) as is_derived,
+    m.conversion_basis, m.cny_is_derived, m.usd_is_derived, m.value_cny, m.value_usd
 from funds as f
 join topics as tp on tp.topic = f.topic
 left join units as u on u.unit = f.size_unit

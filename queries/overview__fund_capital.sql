@@ -1,8 +1,8 @@
 -- overview__fund_capital: one row: how many funds are inside the filters and their capital added
 -- up in one currency (the reported one when all funds share it, else CNY), flagged derived when
--- any amount was converted.
+-- this project converted any amount.
 with funds_in_view as (
-    select f.fund_id, f.source_ids, m.value, m.unit, m.value_cny, m.value_usd
+    select f.fund_id, f.source_ids, m.value, m.unit, m.value_cny, m.value_usd, m.cny_is_derived, m.usd_is_derived
     from funds as f
     join money_values as m on m.record_id = f.fund_id
     where int_in_filter(f.year, f.year, f.topic, f.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
@@ -17,7 +17,7 @@ final as (
         count(f.fund_id) as fund_count,
         sum(case c.unit when 'CNY' then f.value_cny else f.value_usd end) as total_value,
         c.unit,
-        coalesce(bool_or(f.unit <> c.unit), false) as is_derived,
+        coalesce(bool_or(case c.unit when 'CNY' then f.cny_is_derived else f.usd_is_derived end), false) as is_derived,
         string_agg(distinct f.source_ids, '; ') as source_ids
     from funds_in_view as f, chosen as c
     group by c.unit

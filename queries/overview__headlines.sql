@@ -2,7 +2,7 @@
 -- nation's AI talent, companies with AI as core business): the latest figure inside the filters,
 -- in the chosen currency (money only), with its year, claim type and sources.
 with candidates as (
-    select a.*, u.kind as unit_kind, m.value_cny, m.value_usd, m.conversion_basis
+    select a.*, u.kind as unit_kind, m.value_cny, m.value_usd, m.cny_is_derived, m.usd_is_derived, m.cny_basis, m.usd_basis
     from achievements as a
     join units as u on u.unit = a.unit
     left join money_values as m on m.record_id = a.achievement_id
@@ -21,8 +21,9 @@ final as (
         int_display_value(l.value, l.unit_kind, l.value_cny, l.value_usd, $currency) as value,
         int_display_unit(l.unit, l.unit_kind, $currency) as unit,
         l.unit_kind,
-        int_display_derived(l.unit, l.unit_kind, $currency) as is_derived,
-        l.value as reported_value, l.unit as reported_unit, l.conversion_basis,
+        int_display_derived(l.unit_kind, l.cny_is_derived, l.usd_is_derived, $currency) as is_derived,
+        l.value as reported_value, l.unit as reported_unit,
+        int_display_basis(l.unit_kind, l.cny_basis, l.usd_basis, $currency) as conversion_basis,
         l.claim_type, l.source_ids
     from latest as l
     join metrics as mt using (metric)

@@ -2,11 +2,13 @@
 switch and come back from a URL, hostile links, and Overview figures that match the database."""
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -48,6 +50,14 @@ def url_values(at: AppTest, key: str) -> list[str]:
 
 def chart(at: AppTest, i: int = 0) -> dict:
     return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def values(trace: dict, key: str) -> list:
+    """A trace's x or y as a list: Plotly 7 sends numpy arrays as base64 typed arrays."""
+    data = trace.get(key)
+    if isinstance(data, dict) and "bdata" in data:
+        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=np.dtype(data["dtype"])).tolist()
+    return list(data or [])
 
 
 def editions_drawn(at: AppTest) -> int:
@@ -178,3 +188,14 @@ def test_progress_chart_shows_the_status_of_each_quantitative_target():
     texts = [text for t in bars for text in t["text"]]
     assert any("276%" in t and "Reached after deadline" in t for t in texts)
     assert any("50%" in t and "Behind" in t for t in texts)
+
+
+def test_a_conversion_the_source_reports_is_shown_instead_of_a_derived_one():
+    at = open_page("pages/2_Achievements.py", {"currency": "USD"})
+    shanghai = next(t for t in chart(at)["data"] if t.get("name") == "Shanghai")
+    by_year = dict(zip(values(shanghai, "x"), values(shanghai, "y")))
+    assert by_year[2018] == pytest.approx(10.16)   # S002's own "$10.16 billion", not 70 bn / 6.62
+    assert by_year[2021] == pytest.approx(42.73)   # reported in dollars
+    assert shanghai["marker"]["symbol"] == ["circle", "circle"]  # neither is derived
+    china = next(t for t in chart(at)["data"] if t.get("name") == "China")
+    assert values(china, "y") == [pytest.approx(71.75)]    # S004's "US$71.75 billion"

@@ -271,16 +271,25 @@ def test_money_values_label_converted_figures_as_derived(built_db):
             amounts[f["fund_id"]] = (float(f["size_value"]), f["size_unit"])
     assert {r["record_id"] for r in rows} == amounts.keys()
 
+    # the conversion a source itself gives (its preferred one) is used as reported, not derived
+    source_conversion = {c["record_id"]: (float(c["value"]), c["unit"], c["source_id"])
+                         for c in read_csv("reported_conversions") if c["preferred"] == "true"}
     for r in rows:
         value, unit = amounts[r["record_id"]]
         rate = fx_rate(r["rate_year"])
         assert (r["value"], r["unit"], r["cny_per_usd"]) == (value, unit, rate)
-        if unit == "CNY":
-            assert (r["value_cny"], r["cny_is_derived"], r["usd_is_derived"]) == (value, False, True)
-            assert r["value_usd"] == pytest.approx(value / rate)
+        other = "USD" if unit == "CNY" else "CNY"
+        own = "cny" if unit == "CNY" else "usd"
+        oth = other.lower()
+        assert (r[f"value_{own}"], r[f"{own}_is_derived"], r[f"{own}_basis"]) == (value, False, "as reported")
+        if r["record_id"] in source_conversion and source_conversion[r["record_id"]][1] == other:
+            reported, _, source = source_conversion[r["record_id"]]
+            assert (r[f"value_{oth}"], r[f"{oth}_is_derived"]) == (reported, False)
+            assert r[f"{oth}_basis"] == f"converted by the source ({source})"
         else:
-            assert (r["value_usd"], r["usd_is_derived"], r["cny_is_derived"]) == (value, False, True)
-            assert r["value_cny"] == pytest.approx(value * rate)
+            assert r[f"value_{oth}"] == pytest.approx(value / rate if unit == "CNY" else value * rate)
+            assert r[f"{oth}_is_derived"] is True
+            assert r[f"{oth}_basis"] == r["conversion_basis"]
         assert r["conversion_basis"].startswith(f"derived at {rate:.2f} CNY per USD, the {r['fx_year']} annual average")
 
 
@@ -289,8 +298,9 @@ def test_money_values_use_the_year_the_amount_refers_to(built_db):
     # a target: the year it was announced (2018 for the 100 bn yuan plan) -> 6.62
     plan = rows["T-sh-industry-100bn-2020"]
     assert (plan["rate_year"], plan["fx_year"], plan["cny_per_usd"]) == (2018, 2018, 6.62)
-    assert plan["value_usd"] == pytest.approx(100e9 / 6.62)
     assert plan["conversion_basis"] == "derived at 6.62 CNY per USD, the 2018 annual average"
+    # ...but its dollar figure is the one its preferred source gives (S003, US$15.36 bn), not derived
+    assert (plan["value_usd"], plan["usd_is_derived"], plan["usd_basis"]) == (15.36e9, False, "converted by the source (S003)")
     # a target with no announcement year: the year it was first reported (S002, 2019)
     national = rows["T-cn-industry-1trn-2030"]
     assert (national["rate_year"], national["cny_per_usd"]) == (2019, 6.91)

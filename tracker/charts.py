@@ -109,7 +109,7 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
         ))
     for i, row in enumerate(events.itertuples()):
         fig.add_vline(x=row.year, line_dash="dot", line_color="#999999",
-                      annotation_text=shorten(row.label, 28), annotation_position="top left" if i % 2 else "bottom right",
+                      annotation_text=row.label, annotation_position="top left" if i % 2 else "bottom right",
                       annotation_font_size=11, annotation_font_color="#555555")
     _layout(fig, title, "Year", y_title, height=460)
     fig.update_xaxes(dtick=1, tickformat="d")

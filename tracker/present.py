@@ -21,6 +21,15 @@ def _year_text(value) -> str:
 
 # --- overview ------------------------------------------------------------------------------------
 
+def _basis_note(derived: bool, basis, prefix: str = " (", suffix: str = "") -> str:
+    """Say how a shown amount was converted: by this project (derived) or by the source itself."""
+    if derived:
+        return f"{prefix}derived: {basis}{suffix}"
+    if isinstance(basis, str) and basis.startswith("converted by"):
+        return f"{prefix}{basis}{suffix}"
+    return ""
+
+
 def headline_cards(headlines: pd.DataFrame) -> list[dict]:
     """One card per headline metric: the figure, when, what kind of claim and from which source."""
     cards = []
@@ -29,7 +38,7 @@ def headline_cards(headlines: pd.DataFrame) -> list[dict]:
         value = fmt_value(row.value, row.unit, row.unit_kind)
         if row.unit_kind == "count":
             value = f"{row.value:,.0f}"  # the card's label names what is counted
-        basis = f" · derived: {row.conversion_basis}" if row.is_derived else ""
+        basis = _basis_note(row.is_derived, row.conversion_basis, " · ")
         cards.append({
             "metric": row.metric,
             "value": value,
@@ -96,8 +105,7 @@ def goals_table(goals: pd.DataFrame) -> pd.DataFrame:
             target_text.append("—")
             continue
         text = fmt_value(r.target_value, r.unit, r.unit_kind, r.comparator)
-        if r.target_is_derived:
-            text += f" (derived: {r.target_conversion_basis})"
+        text += _basis_note(r.target_is_derived, r.target_conversion_basis, " (", ")")
         target_text.append(text)
     reported = [fmt_value(v, u, None, c) if pd.notna(v) else "—" for v, u, c in
                 zip(goals["reported_value"], goals["reported_unit"], goals["comparator"])]
@@ -124,7 +132,7 @@ def series_frame(points: pd.DataFrame) -> pd.DataFrame:
         point_hover(r.statement,
                     fmt_value(r.value, r.unit, r.unit_kind, r.comparator)
                     + (f" (derived from {fmt_value(r.reported_value, r.reported_unit, r.unit_kind, r.comparator)}: {r.conversion_basis})"
-                       if r.derived else ""),
+                       if r.derived else _basis_note(False, r.conversion_basis, " (", ")")),
                     str(r.year), claim(r.claim_type) + (" (converted figure: derived)" if r.derived else ""), r.source_ids)
         for r in df.itertuples()]
     return df
@@ -134,7 +142,7 @@ def series_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Year": df["year"], "Jurisdiction": df["jurisdiction_label"], "Statement": df["statement"],
         "Value (chart)": df["value"], "Unit (chart)": df["unit"], "Derived": df["derived"],
-        "Conversion basis": df["conversion_basis"].fillna("—"),
+        "Conversion basis": df["conversion_basis"].fillna("as reported"),
         "As reported": [fmt_value(v, u, k, c) for v, u, k, c in zip(df["reported_value"], df["reported_unit"], df["unit_kind"], df["comparator"])],
         "Claim type": df["claim_type"].map(claim), "Sources": df["source_ids"], "Record": df["achievement_id"],
     })
@@ -153,8 +161,7 @@ def achievements_table(df: pd.DataFrame) -> pd.DataFrame:
     shown = []
     for r in df.itertuples():
         text = fmt_value(r.value, r.unit, r.unit_kind, r.comparator) if pd.notna(r.value) else "— (no figure: a first or a breakthrough)"
-        if r.is_derived:
-            text += f" (derived: {r.conversion_basis})"
+        text += _basis_note(r.is_derived, r.conversion_basis, " (", ")")
         shown.append(text)
     return pd.DataFrame({
         "Statement": df["statement"], "Figure (chosen currency)": shown,
@@ -256,8 +263,8 @@ def funds_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Fund": df["name"], "Stage of the money": df["amount_stage"].str.replace("_", " "),
         "Size as reported": [fmt_money(v, u) for v, u in zip(df["reported_value"], df["reported_unit"])],
-        "Size in CNY": [fmt_money(v, "CNY") + (" (derived)" if u != "CNY" else "") for v, u in zip(df["value_cny"], df["reported_unit"])],
-        "Size in USD": [fmt_money(v, "USD") + (" (derived)" if u != "USD" else "") for v, u in zip(df["value_usd"], df["reported_unit"])],
+        "Size in CNY": [fmt_money(v, "CNY") + (" (derived)" if d else "") for v, d in zip(df["value_cny"], df["cny_is_derived"])],
+        "Size in USD": [fmt_money(v, "USD") + (" (derived)" if d else "") for v, d in zip(df["value_usd"], df["usd_is_derived"])],
         "Conversion basis": df["conversion_basis"].fillna("—"), "Backers": df["backers"].fillna("—"), "Focus": df["focus"].fillna("—"),
         "Launched": df["launched_year"], "Claim type": df["claim_type"].map(claim), "Sources": df["source_ids"],
         "Note": df["note"].fillna(""), "Record": df["fund_id"],

@@ -1,6 +1,8 @@
 -- money_values: one row per monetary amount in the records (target, achievement or fund size),
--- as reported and in both CNY and USD. A converted figure is derived: it uses the annual average
--- in fx_rates for the year the amount refers to (or the nearest year with a rate) and says so.
+-- as reported and in both CNY and USD. For the other currency, the conversion the source itself
+-- reports (its preferred one) is used when there is one; otherwise the figure is derived at the
+-- annual average in fx_rates for the year the amount refers to (or the nearest year with a rate),
+-- and flagged so. cny_basis and usd_basis say which, in words.
 create or replace view money_values as
 with currencies as (
     select unit from raw.units where kind = 'currency'
@@ -19,20 +21,43 @@ amounts as (
     from funds
     where size_value is not null and size_unit in (select unit from currencies)
 ),
-priced as (
-    select *, int_fx_rate(rate_year) as cny_per_usd, int_fx_year(rate_year) as fx_year
-    from amounts
+source_conversions as (
+    select record_id, value as source_value, unit as source_unit, source_id as conversion_source
+    from raw.reported_conversions
+    where preferred
 ),
-final as (
-    select
-        record_id, kind, value, unit, comparator, rate_year, fx_year, cny_per_usd,
-        case unit when 'CNY' then value when 'USD' then value * cny_per_usd end as value_cny,
-        case unit when 'USD' then value when 'CNY' then value / cny_per_usd end as value_usd,
-        unit <> 'CNY' as cny_is_derived,
-        unit <> 'USD' as usd_is_derived,
+priced as (
+    select a.*, int_fx_rate(a.rate_year) as cny_per_usd, int_fx_year(a.rate_year) as fx_year,
+        c.source_value, c.source_unit, c.conversion_source
+    from amounts as a
+    left join source_conversions as c using (record_id)
+),
+labelled as (
+    select *,
         printf('derived at %.2f CNY per USD, the %d annual average', cny_per_usd, fx_year)
             || case when fx_year <> rate_year then printf(' (nearest year with a rate to %d)', rate_year) else '' end
             as conversion_basis
     from priced
+),
+final as (
+    select
+        record_id, kind, value, unit, comparator, rate_year, fx_year, cny_per_usd,
+        case when unit = 'CNY' then value
+             when source_unit = 'CNY' then source_value
+             when unit = 'USD' then value * cny_per_usd end as value_cny,
+        case when unit = 'USD' then value
+             when source_unit = 'USD' then source_value
+             when unit = 'CNY' then value / cny_per_usd end as value_usd,
+        unit <> 'CNY' and coalesce(source_unit, '') <> 'CNY' as cny_is_derived,
+        unit <> 'USD' and coalesce(source_unit, '') <> 'USD' as usd_is_derived,
+        conversion_basis,
+        case when unit = 'CNY' then 'as reported'
+             when source_unit = 'CNY' then 'converted by the source (' || conversion_source || ')'
+             else conversion_basis end as cny_basis,
+        case when unit = 'USD' then 'as reported'
+             when source_unit = 'USD' then 'converted by the source (' || conversion_source || ')'
+             else conversion_basis end as usd_basis,
+        conversion_source
+    from labelled
 )
 select * from final
