@@ -1,4 +1,4 @@
-"""Command line: python -m tracker build | validate | export.
+"""Command line: python -m tracker build | validate | export | ingest.
 
 Problems are printed one per line as data/FILE.csv:LINE: column: problem, all at once; the exit
 status is 1 when there are any, 2 for a usage error.
@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from tracker import db, export
+from tracker.ingest import command as ingest_command
 from tracker.paths import default_archive, default_data_dir, default_db_path
 from tracker.validate import ValidationError, validate
 
@@ -75,10 +76,11 @@ def parser() -> argparse.ArgumentParser:
     common(ex)
     ex.add_argument("--format", choices=sorted(export.FORMATS), default="csv")
     ex.add_argument("--out", required=True, help="output folder")
+    ingest_command.add_arguments(sub.add_parser("ingest", help="add a new article: propose candidate records, review, write"))
     return p
 
 
-COMMANDS = {"validate": cmd_validate, "build": cmd_build, "export": cmd_export}
+COMMANDS = {"validate": cmd_validate, "build": cmd_build, "export": cmd_export, "ingest": ingest_command.run}
 
 
 def main(argv: list[str] | None = None) -> int:
