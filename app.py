@@ -49,7 +49,7 @@ else:
     claim_badges(progress["claim_type"])
     show_chart(charts.target_progress(progress, topic_colors()), present.progress_table(progress),
                key="overview_progress",
-               source_note=f"targets and achievements in this dataset, sources {', '.join(sorted(set('; '.join(progress['source_ids']).split('; '))))}. "
+               source_note=f"targets and achievements in this dataset, sources {present.source_list(progress)}. "
                            "Progress compares the latest figure of the same metric and jurisdiction; a figure in another currency is converted (derived).",
                description=" ".join(f"{r.statement.rstrip('.')}: {r.progress_ratio:.0%} of the target, status {r.status_label.lower()}."
                                     for r in progress.itertuples()))

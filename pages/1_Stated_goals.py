@@ -28,7 +28,7 @@ if progress.empty:
     st.info("No quantitative target in view has a comparable figure yet.", icon="🔎")
 else:
     show_chart(charts.target_progress(progress, topic_colors()), present.progress_table(progress), key="goals_progress",
-               source_note=f"sources {', '.join(sorted(set('; '.join(progress['source_ids']).split('; '))))}; "
+               source_note=f"sources {present.source_list(progress)}; "
                            "figures in another currency are converted at annual average rates (derived; basis in the table).",
                description=" ".join(f"{r.statement.rstrip('.')}: latest figure {r.progress_ratio:.0%} of the target ({r.status_label.lower()})."
                                     for r in progress.itertuples()))

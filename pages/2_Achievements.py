@@ -31,7 +31,7 @@ else:
     if unit == "share":
         fig.update_yaxes(tickformat=".0%", range=[0, 1])
     show_chart(fig, present.series_table(points), key=f"achievements_{metric}",
-               source_note=f"sources {', '.join(sorted(set('; '.join(points['source_ids']).split('; '))))}; event marks from the timeline.",
+               source_note=f"sources {present.source_list(points)}; event marks from the timeline.",
                description=f"{labels[metric]}: " + "; ".join(
                    f"{r.jurisdiction_label} {r.year}: {present.fmt_value(r.value, r.unit, r.unit_kind, r.comparator)}"
                    + (" (derived)" if r.derived else "") for r in points.itertuples())

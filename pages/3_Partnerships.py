@@ -34,7 +34,7 @@ else:
     frame = present.history_frame(history)
     show_chart(charts.timeline(frame, topic_colors(), "Microsoft's reported history in China and in Shanghai"),
                present.timeline_table(frame), key="partnerships_microsoft",
-               source_note=f"sources {', '.join(sorted(set('; '.join(frame['source_ids']).split('; '))))}.",
+               source_note=f"sources {present.source_list(frame)}.",
                description="; ".join(f"{r.when}: {r.title}" for r in frame.itertuples()))
 
 st.subheader("All partnerships and engagements")

@@ -18,7 +18,7 @@ if clusters.empty:
 claim_badges(clusters["claim_type"])
 frame = present.clusters_frame(clusters)
 show_chart(charts.cluster_map(frame, topic_colors().get("clusters", "#56B4E9")), present.clusters_table(frame), key="clusters_map",
-           source_note=f"sources {', '.join(sorted(set('; '.join(frame['source_ids']).split('; '))))}; coordinates approximate, added by this project.",
+           source_note=f"sources {present.source_list(frame)}; coordinates approximate, added by this project.",
            description=f"{len(frame)} clusters and zones: " + "; ".join(
                f"{r.name}{' (' + r.district + ')' if isinstance(r.district, str) else ''}" for r in frame.itertuples()) + ".")
 

@@ -18,7 +18,7 @@ claim_badges(conferences["claim_type"])
 frame = present.conferences_frame(conferences)
 show_chart(charts.event_ranges(frame, topic_colors(), "Conferences and editions over time, with their dates where stated"),
            present.conferences_table(frame), key="conferences_timeline",
-           source_note=f"sources {', '.join(sorted(set('; '.join(frame['source_ids']).split('; '))))}.",
+           source_note=f"sources {present.source_list(frame)}.",
            description="; ".join(f"{r.label}: {r.when}, {r.location or 'place not stated'}" for r in frame.itertuples()) + ".")
 
 st.subheader("Events")

@@ -15,6 +15,12 @@ def claim(value) -> str:
     return CLAIM_LABELS.get(value, "—") if isinstance(value, str) else "—"
 
 
+def source_list(frame: pd.DataFrame) -> str:
+    """The distinct sources behind a frame's rows ("S002, S003"), for a chart's source note."""
+    ids = {i for cell in frame["source_ids"].dropna() for i in cell.split("; ")}
+    return ", ".join(sorted(ids)) or "none"
+
+
 def _year_text(value) -> str:
     return "—" if pd.isna(value) else str(int(value))
 

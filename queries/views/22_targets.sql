@@ -4,15 +4,6 @@ create or replace view targets as
 with targets as (
     select * from raw.targets
 ),
-conversions as (
-    select record_id,
-        max(value) filter (where preferred) as reported_conversion_value,
-        max(unit) filter (where preferred) as reported_conversion_unit,
-        max(source_id) filter (where preferred) as reported_conversion_source,
-        count(*) as reported_conversion_count
-    from raw.reported_conversions
-    group by record_id
-),
 final as (
     select
         t.target_id, t.jurisdiction, t.topic, t.statement, t.metric, t.comparator, t.target_value, t.unit,
@@ -23,7 +14,7 @@ final as (
         coalesce(t.announced_year, r.first_reported_year) as active_from_year,
         r.first_reported_year, r.source_ids, r.evidence_count
     from targets as t
-    left join conversions as c on c.record_id = t.target_id
+    left join int_preferred_conversions as c on c.record_id = t.target_id
     left join int_record_sources as r on r.record_id = t.target_id
 )
 select * from final

@@ -4,14 +4,6 @@ create or replace view achievements as
 with achievements as (
     select * from raw.achievements
 ),
-conversions as (
-    select record_id,
-        max(value) filter (where preferred) as reported_conversion_value,
-        max(unit) filter (where preferred) as reported_conversion_unit,
-        count(*) as reported_conversion_count
-    from raw.reported_conversions
-    group by record_id
-),
 final as (
     select
         a.achievement_id, a.jurisdiction, a.topic, a.statement, a.metric, a.comparator, a.value, a.unit,
@@ -20,7 +12,7 @@ final as (
         coalesce(c.reported_conversion_count, 0) as reported_conversion_count,
         r.first_reported_year, r.source_ids, r.evidence_count
     from achievements as a
-    left join conversions as c on c.record_id = a.achievement_id
+    left join int_preferred_conversions as c on c.record_id = a.achievement_id
     left join int_record_sources as r on r.record_id = a.achievement_id
 )
 select * from final

@@ -21,16 +21,12 @@ amounts as (
     from funds
     where size_value is not null and size_unit in (select unit from currencies)
 ),
-source_conversions as (
-    select record_id, value as source_value, unit as source_unit, source_id as conversion_source
-    from raw.reported_conversions
-    where preferred
-),
 priced as (
     select a.*, int_fx_rate(a.rate_year) as cny_per_usd, int_fx_year(a.rate_year) as fx_year,
-        c.source_value, c.source_unit, c.conversion_source
+        c.reported_conversion_value as source_value, c.reported_conversion_unit as source_unit,
+        c.reported_conversion_source as conversion_source
     from amounts as a
-    left join source_conversions as c using (record_id)
+    left join int_preferred_conversions as c using (record_id)
 ),
 labelled as (
     select *,
