@@ -65,23 +65,26 @@ def editions_drawn(at: AppTest) -> int:
     return len(chart(at)["data"])
 
 
-@pytest.mark.parametrize("page", ["app.py"] + PAGES)
-def test_every_page_runs_at_the_defaults_with_its_charts(page):
+@pytest.mark.parametrize("page_file", ["app.py"] + PAGES)
+def test_every_page_runs_at_the_defaults_with_its_charts(page_file):
+    page = page_file
     at = open_page(page)
     assert not at.exception
     assert len(at.get("plotly_chart")) == CHART_PAGES.get(page, 0)
     assert at.slider(key="w_years").value == (2014, 2030)
 
 
-@pytest.mark.parametrize("page", ["app.py"] + PAGES)
-def test_every_page_runs_at_a_single_year(page):
+@pytest.mark.parametrize("page_file", ["app.py"] + PAGES)
+def test_every_page_runs_at_a_single_year(page_file):
+    page = page_file
     at = open_page(page, {"year": "2019"})
     assert not at.exception
     assert at.slider(key="w_years").value == (2019, 2019)
 
 
-@pytest.mark.parametrize("page", ["app.py"] + PAGES)
-def test_a_topic_with_no_data_shows_an_empty_state_not_an_empty_chart(page):
+@pytest.mark.parametrize("page_file", ["app.py"] + PAGES)
+def test_a_topic_with_no_data_shows_an_empty_state_not_an_empty_chart(page_file):
+    page = page_file
     # applications has only qualitative goals: no figure, event, cluster, fund or conference
     at = open_page(page, {"topic": "applications", "from": "2014", "to": "2018"})
     assert not at.exception
@@ -124,8 +127,9 @@ def test_url_parameters_are_read_back_into_the_same_filters_and_narrow_the_chart
     {"jurisdiction": "shanghai' OR 1=1 --"},
     {"currency": "<script>alert(1)</script>"},
 ])
-@pytest.mark.parametrize("page", ["app.py", "pages/1_Stated_goals.py", "pages/8_Sources_and_evidence.py"])
-def test_hostile_or_malformed_links_are_ignored_with_a_notice_and_change_nothing(query, page, app_db):
+@pytest.mark.parametrize("page_file", ["app.py", "pages/1_Stated_goals.py", "pages/8_Sources_and_evidence.py"])
+def test_hostile_or_malformed_links_are_ignored_with_a_notice_and_change_nothing(query, page_file, app_db):
+    page = page_file
     before = hashlib.sha256(app_db.read_bytes()).hexdigest()
     at = open_page(page, query) if page == "app.py" else _deep_link(page, query)
     assert not at.exception
@@ -185,9 +189,9 @@ def test_currency_choice_converts_and_labels_derived_figures():
 def test_progress_chart_shows_the_status_of_each_quantitative_target():
     at = open_page("pages/1_Stated_goals.py")
     bars = [t for t in chart(at)["data"] if t["type"] == "bar"]
-    texts = [text for t in bars for text in t["text"]]
-    assert any("276%" in t and "Reached after deadline" in t for t in texts)
-    assert any("50%" in t and "Behind" in t for t in texts)
+    rows = {label: text for t in bars for label, text in zip(t["y"], t["text"])}
+    assert any("by 2020" in label and "Reached after deadline" in label and text == "276%" for label, text in rows.items())
+    assert any("by 2030" in label and "Behind" in label and text == "50%" for label, text in rows.items())
 
 
 def test_a_conversion_the_source_reports_is_shown_instead_of_a_derived_one():

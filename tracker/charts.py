@@ -29,7 +29,8 @@ def _layout(fig: go.Figure, title: str, x_title: str | None, y_title: str | None
         height=height,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         hoverlabel={"align": "left"},
-        legend={"orientation": "h", "yanchor": "bottom", "y": -0.35, "x": 0},
+        # legend at the right: below the plot it covers the x-axis title, above it the chart's title
+        legend={"orientation": "v", "yanchor": "top", "y": 1, "xanchor": "left", "x": 1.01},
         plot_bgcolor="white",
     )
     fig.update_xaxes(title=x_title, showgrid=True, gridcolor="#eeeeee", zeroline=False, automargin=True)
@@ -44,14 +45,14 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
     fig = go.Figure()
     for topic, part in df.groupby("topic", sort=False):
         fig.add_trace(go.Bar(
-            x=part["progress_ratio"] * 100, y=part["label"], orientation="h", name=topic,
-            marker={"color": colors.get(topic, "#888888")},
-            text=[f"{r:.0f}% · {s}" for r, s in zip(part["progress_ratio"] * 100, part["status_label"])],
+            x=part["progress_ratio"] * 100, y=[f"{lab}<br><b>{s}</b>" for lab, s in zip(part["label"], part["status_label"])],
+            orientation="h", name=topic, marker={"color": colors.get(topic, "#888888")},
+            text=[f"{r:.0f}%" for r in part["progress_ratio"] * 100],
             textposition="auto", insidetextanchor="end", cliponaxis=False,
             hovertext=_hover(part["hover"]), hoverinfo="text", showlegend=False,
         ))
     fig.add_vline(x=100, line_dash="dash", line_color="#333333", annotation_text="target (100%)",
-                  annotation_position="top")
+                  annotation_position="top", layer="below")  # under the bar labels, which stay readable
     top = max(130.0, float((df["progress_ratio"] * 100).max()) * 1.6) if len(df) else 110.0
     _layout(fig, "Progress of quantitative targets: latest comparable figure as % of the target",
             "Latest figure as % of target", None, height=max(260, 110 + 70 * len(df)))
@@ -119,7 +120,8 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
 
 def reported_conversions(df: pd.DataFrame, title: str) -> go.Figure:
     """Dot plot: the dollar figures different sources give for one yuan amount, beside the
-    project's own derived conversion. Expects label, value_bn, kind ('reported'/'derived'), hover."""
+    project's own derived conversion, one row each so close figures stay readable.
+    Expects label, value_bn, kind ('reported (preferred)'/'reported'/'derived by this project'), source_id, hover."""
     fig = go.Figure()
     styles = {"reported (preferred)": ("#0072B2", "circle"), "reported": ("#56B4E9", "circle"),
               "derived by this project": ("#E69F00", "diamond-open")}
@@ -128,13 +130,15 @@ def reported_conversions(df: pd.DataFrame, title: str) -> go.Figure:
         if part.empty:
             continue
         fig.add_trace(go.Scatter(
-            x=part["value_bn"], y=part["label"], mode="markers+text", name=kind,
+            x=part["value_bn"], name=kind, mode="markers+text",
+            y=[f"{lab} · {s if isinstance(s, str) else 'this project'}" for lab, s in zip(part["label"], part["source_id"])],
             marker={"size": 14, "color": color, "symbol": symbol, "line": {"width": 2, "color": color}},
-            text=[f"${v:,.2f} bn" for v in part["value_bn"]], textposition="top center",
+            text=[f"${v:,.2f} bn" for v in part["value_bn"]], textposition="middle right",
             hovertext=_hover(part["hover"]), hoverinfo="text",
         ))
-    _layout(fig, title, "US dollars (billions)", None, height=max(260, 150 + 70 * df["label"].nunique()))
-    fig.update_xaxes(tickprefix="$", ticksuffix=" bn")
+    _layout(fig, title, "US dollars (billions)", None, height=max(260, 120 + 34 * len(df)))
+    fig.update_yaxes(categoryorder="category descending")
+    fig.update_xaxes(tickprefix="$", ticksuffix=" bn", range=[0, float(df["value_bn"].max()) * 1.2 if len(df) else 1])
     return fig
 
 

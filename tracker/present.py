@@ -182,7 +182,7 @@ def achievements_table(df: pd.DataFrame) -> pd.DataFrame:
 
 def conversions_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
-    out["label"] = out["label"].map(lambda s: shorten(s, 50))
+    out["label"] = out["label"].map(lambda s: shorten(s, 42))
     out["hover"] = [f"<b>{r.label}</b>\n{fmt_money(r.value, 'USD')} — {r.kind}" + (f" by {r.source_id}" if isinstance(r.source_id, str) else "")
                     + (f"\n{r.reason}" if isinstance(r.reason, str) else "") for r in out.itertuples()]
     return out

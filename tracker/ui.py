@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import app_data
+from tracker.paths import REPO_ROOT
 from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabulary, default_state, describe,
                              parse_query_params, to_query_params)
 
@@ -29,6 +30,7 @@ PAGES = (
 )
 INGEST_PAGE = ("pages/9_Add_a_source.py", "Add a source", ":material/note_add:")
 STATE_KEY = "_filters"
+FAVICON = REPO_ROOT / "assets" / "favicon.png"
 CLAIM_LABELS = {"official_statement": "Official statement", "press_report": "Press report", "derived": "Derived"}
 CLAIM_COLORS = {"official_statement": "blue", "press_report": "gray", "derived": "orange"}
 
@@ -39,7 +41,8 @@ def ingest_enabled() -> bool:
 
 def setup_page(title: str, icon: str) -> None:
     """Page config and heading; the first Streamlit call of every page."""
-    st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=icon, layout="wide",
+    # The tab icon is a local file: a Material icon here would be fetched from a font server.
+    st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=str(FAVICON), layout="wide",
                        initial_sidebar_state="expanded")
     st.title(f"{icon} {title}")  # material icons: bundled with Streamlit, no CDN
 

@@ -1,0 +1,390 @@
+"""Every selector the browser tests use, in one place: Streamlit's data-test* hooks and Plotly's DOM.
+
+The data-testid and data-test-* attributes are Streamlit's internal test hooks, not a public API:
+a Streamlit upgrade may rename them, and then this module is the only file to change. The tests
+call the functions below and speak about what a person sees (a chart, a slider, a notice).
+
+Waiting: after a navigation or a widget change, Streamlit reruns the page script. The app is
+settled when `stApp` carries data-test-script-state="notRunning" and no `stSkeleton` placeholder
+remains, and stays so for a moment (lazily loaded components swap their placeholders in steps).
+A widget change is only followed by that wait once its rerun has been seen, since right after the
+click the attribute still says "notRunning" from the previous run: an init script counts the
+script-state changes, and where a fast run under load is drawn only in its end state, the URL
+or tab title the rerun writes is the sign instead.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+import weakref
+from pathlib import Path
+from typing import Callable
+
+from playwright.async_api import Page as AsyncPage
+from playwright.sync_api import Locator, Page
+
+# --- Streamlit's test hooks -------------------------------------------------------------------
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+SKELETON = '[data-testid="stSkeleton"]'
+EXCEPTION = '[data-testid="stException"]'
+PLOTLY_CHART = '[data-testid="stPlotlyChart"]'
+SIDEBAR = '[data-testid="stSidebar"]'
+PAGE_LINK = '[data-testid="stPageLink-NavLink"]'  # st.page_link (the app draws its own navigation)
+WIDGET_LABEL = '[data-testid="stWidgetLabel"]'
+SLIDER = '[data-testid="stSlider"]'
+MULTISELECT = '[data-testid="stMultiSelect"]'
+RADIO = '[data-testid="stRadio"]'
+DOWNLOAD_BUTTON = '[data-testid="stDownloadButton"]'
+WARNING = '[data-testid="stAlertContentWarning"]'
+INFO = '[data-testid="stAlertContentInfo"]'
+HEADING = '[data-testid="stHeading"]'
+MARKDOWN = '[data-testid="stMarkdownContainer"]'
+MAIN_BLOCK = '[data-testid="stMainBlockContainer"]'
+MULTISELECT_TAG = '[data-testid="stMultiSelectTagsContainer"] [data-tag]'  # one per chosen option
+RADIO_OPTION_CHOSEN = '[data-testid="stRadioOption"][data-selected="true"]'
+# Since Streamlit 1.5x the slider is built on react-aria: each thumb is a visually hidden <input type=range>.
+SLIDER_THUMB = 'input[type="range"]'
+
+# --- Plotly's DOM -----------------------------------------------------------------------------
+PLOTLY_SVG = ".main-svg"  # present once Plotly has drawn the SVG
+SCATTER_POINT = ".scatterlayer .point"  # one path per drawn marker of an SVG scatter trace
+
+SETTLE_TIMEOUT_MS = 90_000  # a cold page on a busy 2-core machine; normally a few seconds
+RUN_START_TIMEOUT_MS = 60_000  # from a widget change to its rerun showing (long under heavy load)
+CHART_TIMEOUT_MS = 60_000
+
+_COUNT_RUNS_JS = """
+(() => {
+  if (window.__e2eScriptRuns !== undefined) return;
+  window.__e2eScriptRuns = 0;
+  new MutationObserver(records => {
+    for (const record of records) {
+      if (record.target.getAttribute('data-test-script-state') !== 'notRunning') window.__e2eScriptRuns += 1;
+    }
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+})();
+"""
+
+# One atomic check, so that no state between two separate checks can pass for "settled".
+_SETTLED_JS = """
+() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+    && (window.__e2eScriptRuns ?? 1) > 0
+    && document.querySelectorAll('[data-testid="stSkeleton"]').length === 0;
+}
+"""
+SETTLED_STABLE_MS = 300  # lazily loaded components swap placeholders in steps; settled must last
+
+# At least `minimum` charts, and every chart on the page drawn by Plotly.
+_CHARTS_DRAWN_JS = """
+minimum => {
+  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  return charts.length >= minimum && charts.every(chart => {
+    const graph = chart.querySelector('.js-plotly-plot');
+    return graph && graph._fullData && chart.querySelector('.main-svg');
+  });
+}
+"""
+
+# Plain JSON of what each chart draws, read from Plotly's own state (typed arrays made lists).
+_CHART_DATA_JS = """
+() => {
+  const plain = v => ArrayBuffer.isView(v) ? Array.from(v) : Array.isArray(v) ? v.map(plain) : v;
+  const fields = ['x', 'y', 'text', 'customdata', 'lat', 'lon', 'labels', 'values', 'base', 'hovertext', 'ids'];
+  return [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(chart => {
+    const graph = chart.querySelector('.js-plotly-plot');
+    const keyed = chart.closest('[class*="st-key-"]');
+    const key = keyed ? [...keyed.classList].find(c => c.startsWith('st-key-')).slice(7) : null;
+    const traces = ((graph && graph._fullData) || []).map(t => {
+      const out = {name: t.name, type: t.type, visible: t.visible, orientation: t.orientation};
+      for (const f of fields) if (t[f] !== undefined) out[f] = plain(t[f]);
+      return out;
+    });
+    const title = graph && graph.layout && graph.layout.title;
+    return {key, title: title ? (title.text ?? title) : null, traces};
+  });
+}
+"""
+
+# A rerun has happened when the script state was seen leaving "notRunning", or when the address
+# bar already shows what the rerun writes there. The second matters under load: Streamlit's
+# "started" and "finished" messages can then arrive together and React draws only the end state.
+_RERUN_SEEN_JS = """
+([before, query, title]) => (window.__e2eScriptRuns ?? 0) > before
+  || (query !== null && Object.entries(query).every(([k, v]) => new URLSearchParams(location.search).getAll(k).join('&') === v))
+  || (title !== null && document.title.startsWith(title))
+"""
+
+_tracked_pages: "weakref.WeakSet[Page]" = weakref.WeakSet()
+
+
+def _track_runs(page: Page) -> None:
+    if page not in _tracked_pages:
+        page.add_init_script(_COUNT_RUNS_JS)
+        _tracked_pages.add(page)
+
+
+def wait_until_settled(page: Page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
+    """Wait until the script has run (at least once since the page loaded), its run is over and no
+    placeholder remains, and that stays so for a moment: after the run ends, lazily loaded
+    components (Plotly, the data grid) still replace their placeholders one by one."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        remaining_ms = max(1, int((deadline - time.monotonic()) * 1000))
+        page.wait_for_function(_SETTLED_JS, timeout=remaining_ms)
+        page.wait_for_timeout(SETTLED_STABLE_MS)
+        if page.evaluate(_SETTLED_JS):
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the app did not settle within {timeout_ms} ms")
+
+
+def open_app(page: Page, url: str, min_charts: int = 0) -> None:
+    """Navigate (as if the URL were typed), wait until the page has run, then until at least
+    min_charts charts are there and every chart is drawn."""
+    _track_runs(page)
+    page.goto(url, wait_until="domcontentloaded")
+    wait_until_settled(page)
+    wait_for_charts(page, min_charts)
+
+
+def _query_arg(query: dict | None) -> dict | None:
+    if query is None:
+        return None
+    return {k: "&".join(v if isinstance(v, list) else [v]) for k, v in query.items()}
+
+
+def rerun_after(page: Page, action: Callable[[], None], min_charts: int = 0, query: dict | None = None,
+                title: str | None = None) -> None:
+    """Do something that makes Streamlit rerun (a widget change, a page link), then wait for that
+    rerun to end.
+
+    query: URL parameters the rerun is expected to write (the app mirrors its filters in the URL);
+    title: the start of the browser tab's title the rerun is expected to set. Either is another
+    sign that the rerun happened, besides seeing the script state change."""
+    _track_runs(page)
+    before = page.evaluate("window.__e2eScriptRuns ?? 0")
+    action()
+    page.wait_for_function(_RERUN_SEEN_JS, arg=[before, _query_arg(query), title], timeout=RUN_START_TIMEOUT_MS)
+    wait_until_settled(page)
+    wait_for_charts(page, min_charts)
+
+
+def wait_for_charts(page: Page, min_charts: int = 0, timeout_ms: int = CHART_TIMEOUT_MS) -> None:
+    """Wait until there are at least min_charts charts and Plotly has drawn the SVG of every
+    chart on the page (Plotly's JavaScript loads lazily, after the script run)."""
+    page.wait_for_function(_CHARTS_DRAWN_JS, arg=min_charts, timeout=timeout_ms)
+
+
+# --- what the page shows ----------------------------------------------------------------------
+def charts(page: Page) -> Locator:
+    return page.locator(PLOTLY_CHART)
+
+
+def drawn_charts(page: Page) -> Locator:
+    """Charts that contain Plotly's SVG."""
+    return page.locator(PLOTLY_CHART).filter(has=page.locator(PLOTLY_SVG))
+
+
+def chart_data(page: Page) -> list[dict]:
+    """For each chart in page order: {key, title, traces: [{name, type, x, y, ...}]}."""
+    return page.evaluate(_CHART_DATA_JS)
+
+
+def find_chart(page: Page, key: str | None = None, trace_name: str | None = None) -> tuple[int, dict]:
+    """The position and data of the chart with this Streamlit key, or with a trace of this name."""
+    for index, chart in enumerate(chart_data(page)):
+        if (key is not None and chart["key"] == key) or \
+                (trace_name is not None and any(t["name"] == trace_name for t in chart["traces"])):
+            return index, chart
+    raise AssertionError(f"no chart with key={key!r} trace_name={trace_name!r} on {page.url}")
+
+
+def chart_fingerprint(chart: dict) -> str:
+    return json.dumps(chart["traces"], sort_keys=True, default=str)
+
+
+def wait_for_chart_change(page: Page, index: int, before: dict, timeout_ms: int = CHART_TIMEOUT_MS) -> dict:
+    """Poll until chart `index` draws something other than `before` (Plotly redraws after the run
+    ends); return the new data, or the unchanged data once the time is up (the caller asserts)."""
+    deadline_polls = max(1, timeout_ms // 250)
+    current = before
+    for _ in range(deadline_polls):
+        data = chart_data(page)
+        if index < len(data):
+            current = data[index]
+            if chart_fingerprint(current) != chart_fingerprint(before):
+                return current
+        page.wait_for_timeout(250)
+    return current
+
+
+def exceptions(page: Page) -> list[str]:
+    return page.locator(EXCEPTION).all_inner_texts()
+
+
+def warnings(page: Page) -> list[str]:
+    """The text of each st.warning (without its icon)."""
+    return [t.strip() for t in page.locator(WARNING).locator(MARKDOWN).all_inner_texts()]
+
+
+def headings(page: Page) -> list[str]:
+    return [t.strip() for t in page.locator(f"{MAIN_BLOCK} {HEADING}").all_inner_texts()]
+
+
+def page_links(page: Page) -> Locator:
+    """The navigation links the app draws in the sidebar."""
+    return page.locator(SIDEBAR).locator(PAGE_LINK)
+
+
+# --- the sidebar's widgets --------------------------------------------------------------------
+def _widget(page: Page, kind: str, label: str) -> Locator:
+    label_locator = page.locator(WIDGET_LABEL).filter(has_text=label)
+    return page.locator(SIDEBAR).locator(kind).filter(has=label_locator)
+
+
+def slider(page: Page, label: str) -> Locator:
+    return _widget(page, SLIDER, label)
+
+
+def slider_values(page: Page, label: str) -> list[int]:
+    """The values of a slider's thumbs (two for a range), as the widget holds them."""
+    thumbs = slider(page, label).locator(SLIDER_THUMB)
+    return [int(float(t.input_value())) for t in thumbs.all()]
+
+
+def slider_bounds(page: Page, label: str) -> tuple[int, int]:
+    """The slider's whole range (each thumb's own min/max stop at the other thumb)."""
+    thumbs = slider(page, label).locator(SLIDER_THUMB)
+    return int(float(thumbs.first.get_attribute("min"))), int(float(thumbs.last.get_attribute("max")))
+
+
+def press_on_slider_thumb(page: Page, label: str, thumb: int, key: str) -> None:
+    """Move one thumb with the keyboard, as a person can (ArrowRight: one step)."""
+    handle = slider(page, label).locator(SLIDER_THUMB).nth(thumb)
+    handle.focus()
+    handle.press(key)
+
+
+def multiselect(page: Page, label: str) -> Locator:
+    return _widget(page, MULTISELECT, label)
+
+
+def multiselect_values(page: Page, label: str) -> list[str]:
+    """The option labels shown as chosen tags."""
+    return [t.strip() for t in multiselect(page, label).locator(MULTISELECT_TAG).all_inner_texts()]
+
+
+def radio(page: Page, label: str) -> Locator:
+    return _widget(page, RADIO, label)
+
+
+def radio_value(page: Page, label: str) -> str:
+    """The label of the checked option."""
+    return radio(page, label).locator(RADIO_OPTION_CHOSEN).inner_text().strip()
+
+
+# --- downloads and screenshots ----------------------------------------------------------------
+def download_button_for_chart(page: Page, index: int, label: str) -> Locator:
+    """The download button that follows chart `index` (each chart is followed by its own button)."""
+    chart = charts(page).nth(index)
+    # The chart's element container, then the first download button after it in document order.
+    container = chart.locator("xpath=ancestor::*[@data-testid='stElementContainer'][1]")
+    return container.locator(
+        "xpath=following::*[@data-testid='stDownloadButton'][1]").get_by_role("button", name=label)
+
+
+def download_csv(page: Page, button: Locator) -> list[dict[str, str]]:
+    """Click a download button and parse the file it returns as CSV rows."""
+    with page.expect_download(timeout=CHART_TIMEOUT_MS) as info:
+        button.click()
+    path = info.value.path()
+    text = Path(path).read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def full_page_screenshot(page: Page, path: Path) -> None:
+    """Save the whole page, not only the viewport.
+
+    Streamlit scrolls its main area inside the window rather than the document, so Playwright's
+    full_page alone would stop at the viewport: the viewport is grown to the content's height first.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size or {"width": 1280, "height": 800}
+    height = page.evaluate(
+        """() => Math.max(document.documentElement.scrollHeight,
+             ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"], '
+                  + '[data-testid="stSidebarContent"]')].map(e => e.scrollHeight))""")
+    page.set_viewport_size({"width": size["width"], "height": min(max(int(height), size["height"]), 16_000)})
+    try:
+        wait_for_charts(page)
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(size)
+
+
+# --- the same waits for async Playwright (the concurrency test drives many pages at once) ----------
+async def async_wait_until_settled(page: AsyncPage, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        remaining_ms = max(1, int((deadline - time.monotonic()) * 1000))
+        await page.wait_for_function(_SETTLED_JS, timeout=remaining_ms)
+        await page.wait_for_timeout(SETTLED_STABLE_MS)
+        if await page.evaluate(_SETTLED_JS):
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the app did not settle within {timeout_ms} ms")
+
+
+async def async_open_app(page: AsyncPage, url: str, min_charts: int = 0) -> float:
+    """Like open_app; returns the seconds from navigation to the end of the first script run (the
+    server's share of the time to chart; the rest is the browser loading and drawing)."""
+    started = time.monotonic()
+    await page.add_init_script(_COUNT_RUNS_JS)
+    await page.goto(url, wait_until="domcontentloaded")
+    await page.wait_for_function("idle => (window.__e2eScriptRuns ?? 0) > 0 && !!document.querySelector(idle)",
+                                 arg=APP_IDLE, timeout=SETTLE_TIMEOUT_MS)
+    script_done = time.monotonic() - started
+    await async_wait_until_settled(page)
+    await page.wait_for_function(_CHARTS_DRAWN_JS, arg=min_charts, timeout=CHART_TIMEOUT_MS)
+    return script_done
+
+
+async def async_rerun_after(page: AsyncPage, action, min_charts: int = 0, query: dict | None = None) -> None:
+    """Await action() (a widget change), then wait for the rerun it causes to end."""
+    before = await page.evaluate("window.__e2eScriptRuns ?? 0")
+    await action()
+    await page.wait_for_function(_RERUN_SEEN_JS, arg=[before, _query_arg(query), None], timeout=RUN_START_TIMEOUT_MS)
+    await async_wait_until_settled(page)
+    await page.wait_for_function(_CHARTS_DRAWN_JS, arg=min_charts, timeout=CHART_TIMEOUT_MS)
+
+
+def _async_widget(page: AsyncPage, kind: str, label: str):
+    return page.locator(SIDEBAR).locator(kind).filter(has=page.locator(WIDGET_LABEL).filter(has_text=label))
+
+
+async def async_press_on_slider_thumb(page: AsyncPage, label: str, thumb: int, key: str) -> None:
+    handle = _async_widget(page, SLIDER, label).locator(SLIDER_THUMB).nth(thumb)
+    await handle.focus()
+    await handle.press(key)
+
+
+async def async_choose_radio_option(page: AsyncPage, label: str, option: str) -> None:
+    await _async_widget(page, RADIO, label).get_by_text(option, exact=True).click()
+
+
+async def async_slider_values(page: AsyncPage, label: str) -> list[int]:
+    thumbs = _async_widget(page, SLIDER, label).locator(SLIDER_THUMB)
+    return [int(float(await t.input_value())) for t in await thumbs.all()]
+
+
+async def async_radio_value(page: AsyncPage, label: str) -> str:
+    return (await _async_widget(page, RADIO, label).locator(RADIO_OPTION_CHOSEN).inner_text()).strip()
+
+
+async def async_exceptions(page: AsyncPage) -> list[str]:
+    return await page.locator(EXCEPTION).all_inner_texts()
