@@ -1,0 +1,1 @@
+"""Benchmarks of the tracker at its real size and at synthetic scales (see docs/BENCHMARKS.md)."""
