@@ -96,7 +96,17 @@ def markdown(results: dict, verdicts: list[Verdict]) -> str:
                                + " navigations and filter changes per page, each paired with the floor page"],
            ]), ""]
 
-    out += ["## Budgets", "", "```"] + [v.line() for v in verdicts] + ["```", "",
+    out += ["## Budgets", "",
+            "1. At 1 million records every page's warm rerun (AppTest) is at most 2× its time on the real dataset.",
+            "2. In the browser, every page's navigation and filter change take at most 1.5× the floor page's, "
+            "measured side by side in the same run (at every scale).",
+            "3. The server's peak memory at 1 million records is under 1 GB (Streamlit Community Cloud's limit).",
+            "4. Build time grows at most linearly: 10× the records take at most 12× the time.",
+            "5. The build's peak memory at 1 million records is under 1 GB: on Community Cloud the app builds the "
+            "database inside the server process at first start.",
+            "6. The whole run takes under 15 minutes on 2 cores.", "",
+            "A page that did not finish before the run's per-scale deadline (AppTest 150 s, browser 150 s in a full "
+            "run) is \"not measured\" and fails its budgets.", "", "```"] + [v.line() for v in verdicts] + ["```", "",
             f"**{sum(v.passed for v in verdicts)} of {len(verdicts)} pass.**", ""]
 
     out += ["## Datasets and build", "",
