@@ -13,6 +13,7 @@ import streamlit as st
 
 from tracker import app_data
 from tracker.paths import REPO_ROOT
+from tracker.present import CLAIM_LABELS
 from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabulary, default_state, describe,
                              parse_query_params, to_query_params)
 
@@ -31,7 +32,6 @@ PAGES = (
 INGEST_PAGE = ("pages/9_Add_a_source.py", "Add a source", ":material/note_add:")
 STATE_KEY = "_filters"
 FAVICON = REPO_ROOT / "assets" / "favicon.png"
-CLAIM_LABELS = {"official_statement": "Official statement", "press_report": "Press report", "derived": "Derived"}
 CLAIM_COLORS = {"official_statement": "blue", "press_report": "gray", "derived": "orange"}
 
 
