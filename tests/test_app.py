@@ -67,29 +67,26 @@ def editions_drawn(at: AppTest) -> int:
 
 @pytest.mark.parametrize("page_file", ["app.py"] + PAGES)
 def test_every_page_runs_at_the_defaults_with_its_charts(page_file):
-    page = page_file
-    at = open_page(page)
+    at = open_page(page_file)
     assert not at.exception
-    assert len(at.get("plotly_chart")) == CHART_PAGES.get(page, 0)
+    assert len(at.get("plotly_chart")) == CHART_PAGES.get(page_file, 0)
     assert at.slider(key="w_years").value == (2014, 2030)
 
 
 @pytest.mark.parametrize("page_file", ["app.py"] + PAGES)
 def test_every_page_runs_at_a_single_year(page_file):
-    page = page_file
-    at = open_page(page, {"year": "2019"})
+    at = open_page(page_file, {"year": "2019"})
     assert not at.exception
     assert at.slider(key="w_years").value == (2019, 2019)
 
 
 @pytest.mark.parametrize("page_file", ["app.py"] + PAGES)
 def test_a_topic_with_no_data_shows_an_empty_state_not_an_empty_chart(page_file):
-    page = page_file
     # applications has only qualitative goals: no figure, event, cluster, fund or conference
-    at = open_page(page, {"topic": "applications", "from": "2014", "to": "2018"})
+    at = open_page(page_file, {"topic": "applications", "from": "2014", "to": "2018"})
     assert not at.exception
     assert at.multiselect(key="w_topics").value == ["applications"]
-    if page in ("app.py", "pages/2_Achievements.py", "pages/3_Partnerships.py", "pages/4_Clusters.py",
+    if page_file in ("app.py", "pages/2_Achievements.py", "pages/3_Partnerships.py", "pages/4_Clusters.py",
                 "pages/5_Funds.py", "pages/6_Conferences.py"):
         assert len(at.get("plotly_chart")) == 0
         assert any("match the current filters" in i.value for i in at.info)
@@ -129,9 +126,8 @@ def test_url_parameters_are_read_back_into_the_same_filters_and_narrow_the_chart
 ])
 @pytest.mark.parametrize("page_file", ["app.py", "pages/1_Stated_goals.py", "pages/8_Sources_and_evidence.py"])
 def test_hostile_or_malformed_links_are_ignored_with_a_notice_and_change_nothing(query, page_file, app_db):
-    page = page_file
     before = hashlib.sha256(app_db.read_bytes()).hexdigest()
-    at = open_page(page, query) if page == "app.py" else _deep_link(page, query)
+    at = open_page(page_file, query) if page_file == "app.py" else _deep_link(page_file, query)
     assert not at.exception
     assert any(w.value.startswith("Ignored") for w in at.warning)
     assert at.slider(key="w_years").value == (2014, 2030)

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker import contract
-from tracker.contract import Column, Table
+from tracker.contract import Column
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 MAX_QUOTE_CHARS = 300
