@@ -3,7 +3,8 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.formatting import fmt_money
-from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
+from tracker.ui import (PROGRESS_BARS, TIMELINE_EVENTS, capped_note, claim_badges, empty_state, rows_in_view, setup_page,
+                        show_chart, sidebar_filters, topic_colors)
 
 setup_page("Overview", ":material/home:")
 filters = sidebar_filters()
@@ -41,8 +42,10 @@ with cols[4].container(border=True):
                + (f" · sources {conferences.source_ids}" if conferences.editions else ""))
 
 st.subheader("Progress of quantitative targets")
-goals = app_data.query("goals__targets", **params)
+goals = app_data.query("goals__targets", with_progress_only=True, limit=PROGRESS_BARS, **params)
 progress = present.progress_frame(goals)
+capped_note(len(goals), rows_in_view(goals), "targets with a progress figure (earliest deadlines first)",
+            "*Stated goals* lists them all")
 if progress.empty:
     empty_state("quantitative targets with comparable figures", filters)
 else:
@@ -55,12 +58,24 @@ else:
                                     for r in progress.itertuples()))
 
 st.subheader("Timeline of dated events")
-events = present.timeline_frame(app_data.query("overview__timeline", **params))
-if events.empty:
+counts = app_data.query("overview__timeline_counts", **params)
+total = int(counts["events"].sum())
+if total == 0:
     empty_state("dated events", filters)
-else:
+elif total <= TIMELINE_EVENTS:
+    events = present.timeline_frame(app_data.query("overview__timeline", limit=TIMELINE_EVENTS, **params))
     show_chart(charts.timeline(events, topic_colors(), "Every dated event in the dataset: plans, deadlines, conferences, meetings, launches"),
                present.timeline_table(events), key="overview_timeline",
                source_note="conferences, partnerships, governance steps, funds, zones, plans and deadlines, each with its source (hover a marker).",
                description=f"{len(events)} events from {events['date'].min():%Y} to {events['date'].max():%Y}; "
                            f"the busiest year is {events['year'].mode().iloc[0]} with {int(events['year'].value_counts().iloc[0])} events.")
+else:
+    # Too many to draw one by one: counted per year and type in SQL. The events are in the dataset download.
+    frame = present.timeline_counts_frame(counts)
+    busiest = counts.groupby("year")["events"].sum()
+    show_chart(charts.timeline_counts(frame, f"Dated events per year and type ({total:,} events: too many to draw one by one)"),
+               present.timeline_counts_table(frame), key="overview_timeline_counts",
+               source_note="the timeline view (conferences, partnerships, governance steps, funds, zones, plans and deadlines), "
+                           "counted per year and event type; every event with its source is in the dataset download.",
+               description=f"{total:,} events from {counts['year'].min()} to {counts['year'].max()}; "
+                           f"the busiest year is {busiest.idxmax()} with {int(busiest.max()):,} events.")

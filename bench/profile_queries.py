@@ -25,7 +25,8 @@ def default_params(con) -> dict:
     return {"year_from": int(year_min), "year_to": int(year_max),
             "topics": list(queries.run(con, "shared__topics")["topic"]),
             "jurisdictions": list(queries.run(con, "shared__jurisdictions")["jurisdiction"]),
-            "currency": "reported", "search": "", "limit": 500, "metric": "ai_industry_scale"}
+            "currency": "reported", "search": "", "limit": 500, "metric": "ai_industry_scale",
+            "with_progress_only": False, "series": 8, "parties": 40, "names": ["Microsoft"]}
 
 
 def main() -> int:

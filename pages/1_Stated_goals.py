@@ -2,7 +2,8 @@
 import streamlit as st
 
 from tracker import app_data, charts, present
-from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
+from tracker.ui import (PROGRESS_BARS, TABLE_ROWS, capped_note, claim_badges, download_csv, empty_state, rows_in_view,
+                        setup_page, show_chart, sidebar_filters, topic_colors)
 
 setup_page("Stated goals", ":material/flag:")
 filters = sidebar_filters()
@@ -10,33 +11,36 @@ filters = sidebar_filters()
 st.markdown("Every goal the sources state — Shanghai's and the national ones that frame them. A goal is shown while it "
             "is open during the chosen years (from its announcement to its deadline). Progress compares the latest "
             "figure of the same metric and jurisdiction with the target; see *Method & limitations* for the status rule.")
-goals = app_data.query("goals__targets", **filters.params)
-if goals.empty:
+counts = app_data.query("goals__counts", **filters.params).iloc[0]
+if not counts.goals:
     empty_state("stated goals", filters)
     st.stop()
 
-quantitative, qualitative = goals[goals["is_quantitative"]], goals[~goals["is_quantitative"]]
 c1, c2, c3 = st.columns(3)
-c1.metric("Goals in view", len(goals))
-c2.metric("Quantitative", len(quantitative))
-c3.metric("Qualitative", len(qualitative))
+c1.metric("Goals in view", f"{int(counts.goals):,}")
+c2.metric("Quantitative", f"{int(counts.quantitative):,}")
+c3.metric("Qualitative", f"{int(counts.goals - counts.quantitative):,}")
+goals = app_data.query("goals__targets", with_progress_only=False, limit=TABLE_ROWS, **filters.params)
 claim_badges(goals["claim_type"])
 
 st.subheader("Progress against quantitative targets")
-progress = present.progress_frame(goals)
+with_progress = app_data.query("goals__targets", with_progress_only=True, limit=PROGRESS_BARS, **filters.params)
+progress = present.progress_frame(with_progress)
 if progress.empty:
     st.info("No quantitative target in view has a comparable figure yet.", icon="🔎")
 else:
+    capped_note(len(progress), rows_in_view(with_progress), "targets with a progress figure (earliest deadlines first)",
+                "the table below lists the others")
     show_chart(charts.target_progress(progress, topic_colors()), present.progress_table(progress), key="goals_progress",
                source_note=f"sources {present.source_list(progress)}; "
                            "figures in another currency are converted at annual average rates (derived; basis in the table).",
                description=" ".join(f"{r.statement.rstrip('.')}: latest figure {r.progress_ratio:.0%} of the target ({r.status_label.lower()})."
                                     for r in progress.itertuples()))
-    for r in progress.itertuples():
-        if r.progress_is_derived:
-            st.caption(f"⚠️ *{present.shorten(r.statement, 70)}* — the latest figure is **derived**: {r.progress_basis}.")
+    for r in progress[progress["progress_is_derived"]].head(5).itertuples():
+        st.caption(f"⚠️ *{present.shorten(r.statement, 70)}* — the latest figure is **derived**: {r.progress_basis}.")
 
 st.subheader("All goals")
+capped_note(len(goals), rows_in_view(goals), "goals")
 table = present.goals_table(goals)
 st.dataframe(table, hide_index=True, width="stretch", column_config={
     "Progress": st.column_config.ProgressColumn("Progress", format="percent", min_value=0, max_value=1,
@@ -44,4 +48,5 @@ st.dataframe(table, hide_index=True, width="stretch", column_config={
     "Deadline": st.column_config.NumberColumn(format="%d"), "Announced": st.column_config.NumberColumn(format="%d"),
     "Goal": st.column_config.TextColumn(width="large"),
 })
-st.download_button("Download goals (CSV)", table.to_csv(index=False).encode("utf-8"), "goals.csv", "text/csv", on_click="ignore")
+download_csv("Download goals (CSV)", lambda: present.goals_table(
+    app_data.query("goals__targets", with_progress_only=False, limit=None, **filters.params)), "goals.csv")

@@ -3,7 +3,8 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.formatting import fmt_money
-from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
+from tracker.ui import (CONVERSION_RECORDS, DESCRIBED, SERIES_LINES, TABLE_ROWS, TARGET_LINES, capped_note, claim_badges, download_csv,
+                        empty_state, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors)
 
 setup_page("Achievements", ":material/trending_up:")
 filters = sidebar_filters()
@@ -16,13 +17,20 @@ if metrics.empty:
     empty_state("achievements with figures", filters)
 else:
     labels = dict(zip(metrics["metric"], metrics["label"]))
-    metric = st.selectbox("Metric", list(labels), format_func=lambda m: f"{labels[m]} ({int(metrics.set_index('metric').loc[m, 'figures'])} figures)")
-    points = present.series_frame(app_data.query("achievements__series", metric=metric, **params))
-    targets = present.target_lines_frame(app_data.query("achievements__target_lines", metric=metric, **params))
+    options = {m: f"{label} ({n:,} figures)" for m, label, n in zip(metrics["metric"], metrics["label"], metrics["figures"])}
+    metric = st.selectbox("Metric", list(options), format_func=options.get)
+    points = present.series_frame(app_data.query("achievements__series", metric=metric, series=SERIES_LINES, **params))
+    shown_places = sorted(points["jurisdiction"].unique())
+    capped = rows_in_view(points, "series_in_view") > len(shown_places)
+    # when only some jurisdictions are drawn, only their targets are
+    targets = present.target_lines_frame(app_data.query("achievements__target_lines", metric=metric, limit=TARGET_LINES,
+                                                        **{**params, **({"jurisdictions": shown_places} if capped else {})}))
     events = app_data.query("achievements__event_marks", **params)
     unit = points["unit"].iloc[0]
     y_title = {"CNY": "Billions of yuan (CNY)", "USD": "Billions of US dollars (USD)", "share": "Share of the national total"}.get(unit, unit.capitalize())
     claim_badges(points["claim_type"])
+    capped_note(len(shown_places), rows_in_view(points, "series_in_view"), "jurisdictions (those with the most figures)",
+                "the table of all achievements below lists the others")
     if filters.currency == "reported" and points["unit"].isin(["CNY", "USD"]).any():
         st.caption("In *as reported* mode a chart still needs one currency: money is drawn in CNY and any figure reported in "
                    "another currency is converted (hollow marker, derived; see the table).")
@@ -34,14 +42,16 @@ else:
                source_note=f"sources {present.source_list(points)}; event marks from the timeline.",
                description=f"{labels[metric]}: " + "; ".join(
                    f"{r.jurisdiction_label} {r.year}: {present.fmt_value(r.value, r.unit, r.unit_kind, r.comparator)}"
-                   + (" (derived)" if r.derived else "") for r in points.itertuples())
+                   + (" (derived)" if r.derived else "") for r in points.head(DESCRIBED).itertuples())
+               + present.more_note(len(points), DESCRIBED, "figures")
                + ("; targets: " + "; ".join(targets["label"]) if len(targets) else ""))
 
 st.subheader("Where sources disagree")
-conversions = present.conversions_frame(app_data.query("achievements__conversions", **params))
+conversions = present.conversions_frame(app_data.query("achievements__conversions", limit=CONVERSION_RECORDS, **params))
 if conversions.empty:
     st.info("No amount in view is converted differently by different sources.", icon="🔎")
 else:
+    capped_note(conversions["record_id"].nunique(), rows_in_view(conversions, "records_in_view"), "amounts", "the dataset download has them all")
     st.markdown("Sources convert the same yuan amounts to dollars differently. All reported figures are kept; the "
                 "*preferred* one is shown by default elsewhere, for the reason given. This project's own conversion "
                 "(derived, at the annual average rate) is shown beside them for reference.")
@@ -50,14 +60,16 @@ else:
                key="achievements_conversions",
                source_note="reported_conversions (each source's own dollar figure) and money_values (derived).",
                description="; ".join(f"{r.label}: {fmt_money(r.value, 'USD')} ({r.kind}{' by ' + r.source_id if isinstance(r.source_id, str) else ''})"
-                                     for r in conversions.itertuples()))
+                                               for r in conversions.head(DESCRIBED).itertuples())
+               + present.more_note(len(conversions), DESCRIBED, "figures"))
 
 st.subheader("All achievements, including firsts and breakthroughs")
-achievements = app_data.query("achievements__all", **params)
+achievements = app_data.query("achievements__all", limit=TABLE_ROWS, **params)
 if achievements.empty:
     empty_state("achievements", filters)
 else:
-    table = present.achievements_table(achievements)
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
+    capped_note(len(achievements), rows_in_view(achievements), "achievements")
+    st.dataframe(present.achievements_table(achievements), hide_index=True, width="stretch", column_config={
         "Statement": st.column_config.TextColumn(width="large"), "As of": st.column_config.NumberColumn(format="%d")})
-    st.download_button("Download achievements (CSV)", table.to_csv(index=False).encode("utf-8"), "achievements.csv", "text/csv", on_click="ignore")
+    download_csv("Download achievements (CSV)", lambda: present.achievements_table(
+        app_data.query("achievements__all", limit=None, **params)), "achievements.csv")

@@ -2,23 +2,29 @@
 import streamlit as st
 
 from tracker import app_data, charts, present
-from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
+from tracker.ui import (CHART_ROWS, DESCRIBED, NETWORK_EDGES, NETWORK_PARTIES, TABLE_ROWS, capped_note, claim_badges, download_csv,
+                        empty_state, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors)
 
 setup_page("Partnerships", ":material/handshake:")
 filters = sidebar_filters()
 params = filters.params
 
 st.markdown("Meetings, joint centres, proposed collaborations and engagements the sources name, with the people involved.")
-partnerships = app_data.query("partnerships__list", **params)
-edges = app_data.query("partnerships__network_edges", **params)
+partnerships = app_data.query("partnerships__list", limit=TABLE_ROWS, **params)
+edges = app_data.query("partnerships__network_edges", parties=NETWORK_PARTIES, limit=NETWORK_EDGES, **params)
 if partnerships.empty and edges.empty:
     empty_state("partnerships", filters)
     st.stop()
 
 claim_badges(partnerships["claim_type"])
 if not edges.empty:
-    nodes, edges = present.network_frames(edges, app_data.query("partnerships__actor_types"))
+    names = sorted(set(edges["source"]) | set(edges["target"]))
+    nodes, edges = present.network_frames(edges, app_data.query("partnerships__actor_types", names=names))
     st.subheader("Network of organisations and people")
+    if rows_in_view(edges, "parties_in_view") > len(nodes) or rows_in_view(edges, "edges_in_view") > len(edges):
+        st.caption(f"Drawn: the {len(nodes):,} most connected of {rows_in_view(edges, 'parties_in_view'):,} parties and "
+                   f"{len(edges):,} of {rows_in_view(edges, 'edges_in_view'):,} relations (the latest among them); "
+                   "the table below and the dataset download have them all.")
     show_chart(charts.network(nodes, edges, "Who works with whom: organisations, people and the relations the sources report"),
                edges[["source", "target", "relation", "statement", "year", "claim_type", "source_ids", "record_id"]],
                key="partnerships_network",
@@ -27,7 +33,7 @@ if not edges.empty:
                            + ", ".join(f"{r.name} ({r.degree})" for r in nodes.sort_values('degree', ascending=False).head(3).itertuples()) + ".")
 
 st.subheader("Microsoft in China and in Shanghai")
-history = app_data.query("partnerships__microsoft", **params)
+history = app_data.query("partnerships__microsoft", limit=CHART_ROWS, **params)
 if history.empty:
     st.info("No Microsoft record inside the current filters.", icon="🔎")
 else:
@@ -35,12 +41,15 @@ else:
     show_chart(charts.timeline(frame, topic_colors(), "Microsoft's reported history in China and in Shanghai"),
                present.timeline_table(frame), key="partnerships_microsoft",
                source_note=f"sources {present.source_list(frame)}.",
-               description="; ".join(f"{r.when}: {r.title}" for r in frame.itertuples()))
+               description="; ".join(f"{r.when}: {r.title}" for r in frame.head(DESCRIBED).itertuples())
+               + present.more_note(len(frame), DESCRIBED, "facts"))
 
 st.subheader("All partnerships and engagements")
 if partnerships.empty:
     empty_state("partnerships", filters)
 else:
-    table = present.partnerships_table(partnerships)
-    st.dataframe(table, hide_index=True, width="stretch", column_config={"What": st.column_config.TextColumn(width="large")})
-    st.download_button("Download partnerships (CSV)", table.to_csv(index=False).encode("utf-8"), "partnerships.csv", "text/csv", on_click="ignore")
+    capped_note(len(partnerships), rows_in_view(partnerships), "partnerships and engagements")
+    st.dataframe(present.partnerships_table(partnerships), hide_index=True, width="stretch",
+                 column_config={"What": st.column_config.TextColumn(width="large")})
+    download_csv("Download partnerships (CSV)", lambda: present.partnerships_table(
+        app_data.query("partnerships__list", limit=None, **params)), "partnerships.csv")

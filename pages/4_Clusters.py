@@ -2,7 +2,8 @@
 import streamlit as st
 
 from tracker import app_data, charts, present
-from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
+from tracker.ui import (DESCRIBED, TABLE_ROWS, capped_note, claim_badges, download_csv, empty_state, rows_in_view, setup_page,
+                        show_chart, sidebar_filters, topic_colors)
 
 setup_page("Clusters", ":material/map:")
 filters = sidebar_filters()
@@ -10,20 +11,24 @@ filters = sidebar_filters()
 st.markdown("Industrial clusters, parks and pilot zones the sources name. **Positions are approximate**: the articles give "
             "no coordinates, so each marker sits at the public map position of the area. The map is drawn without "
             "base tiles so it works offline; hover a marker for its focus and source.")
-clusters = app_data.query("clusters__list", **filters.params)
+clusters = app_data.query("clusters__list", limit=TABLE_ROWS, **filters.params)
 if clusters.empty:
     empty_state("clusters or zones", filters)
     st.stop()
 
 claim_badges(clusters["claim_type"])
+capped_note(len(clusters), rows_in_view(clusters), "clusters and zones (earliest established first)")
 frame = present.clusters_frame(clusters)
 show_chart(charts.cluster_map(frame, topic_colors().get("clusters", "#56B4E9")), present.clusters_table(frame), key="clusters_map",
            source_note=f"sources {present.source_list(frame)}; coordinates approximate, added by this project.",
            description=f"{len(frame)} clusters and zones: " + "; ".join(
-               f"{r.name}{' (' + r.district + ')' if isinstance(r.district, str) else ''}" for r in frame.itertuples()) + ".")
+               f"{r.name}{' (' + r.district + ')' if isinstance(r.district, str) else ''}" for r in frame.head(DESCRIBED).itertuples())
+           + present.more_note(len(frame), DESCRIBED, "") + ".")
 
 st.subheader("Clusters and zones")
 table = present.clusters_table(frame)
 st.dataframe(table, hide_index=True, width="stretch",
              column_config={"Latitude (approx.)": st.column_config.NumberColumn(format="%.3f"),
                             "Longitude (approx.)": st.column_config.NumberColumn(format="%.3f")})
+download_csv("Download clusters (CSV)", lambda: present.clusters_table(present.clusters_frame(
+    app_data.query("clusters__list", limit=None, **filters.params))), "clusters.csv")

@@ -2,24 +2,31 @@
 import streamlit as st
 
 from tracker import app_data, charts, present
-from tracker.ui import claim_badges, empty_state, setup_page, show_chart, sidebar_filters, topic_colors
+from tracker.ui import (CHART_ROWS, DESCRIBED, TABLE_ROWS, capped_note, claim_badges, download_csv, empty_state, rows_in_view,
+                        setup_page, show_chart, sidebar_filters, topic_colors)
 
 setup_page("Conferences", ":material/event:")
 filters = sidebar_filters()
 
 st.markdown("Conferences and shows the sources name — the World Artificial Intelligence Conference and the rest — with "
             "dates at the precision the sources give. Events previewed before they happened are marked *announced ahead*.")
-conferences = app_data.query("conferences__list", **filters.params)
+conferences = app_data.query("conferences__list", limit=TABLE_ROWS, **filters.params)
 if conferences.empty:
     empty_state("conferences", filters)
     st.stop()
 
 claim_badges(conferences["claim_type"])
 frame = present.conferences_frame(conferences)
-show_chart(charts.event_ranges(frame, topic_colors(), "Conferences and editions over time, with their dates where stated"),
-           present.conferences_table(frame), key="conferences_timeline",
-           source_note=f"sources {present.source_list(frame)}.",
-           description="; ".join(f"{r.label}: {r.when}, {r.location or 'place not stated'}" for r in frame.itertuples()) + ".")
+chart = frame.head(CHART_ROWS)
+capped_note(len(chart), rows_in_view(conferences), "events (earliest first)", "the table below lists more")
+show_chart(charts.event_ranges(chart, topic_colors(), "Conferences and editions over time, with their dates where stated"),
+           present.conferences_table(chart), key="conferences_timeline",
+           source_note=f"sources {present.source_list(chart)}.",
+           description="; ".join(f"{r.label}: {r.when}, {r.location or 'place not stated'}" for r in chart.head(DESCRIBED).itertuples())
+           + present.more_note(len(chart), DESCRIBED, "events") + ".")
 
 st.subheader("Events")
+capped_note(len(frame), rows_in_view(conferences), "events")
 st.dataframe(present.conferences_table(frame), hide_index=True, width="stretch")
+download_csv("Download events (CSV)", lambda: present.conferences_table(present.conferences_frame(
+    app_data.query("conferences__list", limit=None, **filters.params))), "conferences.csv")

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from tracker import app_data, present
-from tracker.ui import empty_state, setup_page, sidebar_filters
+from tracker.ui import TABLE_ROWS, capped_note, empty_state, rows_in_view, setup_page, sidebar_filters
 
 QUOTE_ROWS = 500  # rows drawn at most; the full set is in the dataset download
 
@@ -11,7 +11,8 @@ filters = sidebar_filters()
 
 st.markdown("The five articles the dataset is built from, and every quote that supports a record in view. Publisher, "
             "author and URL are given only where the article itself states them.")
-sources = app_data.query("sources__list", **filters.params)
+sources = app_data.query("sources__list", limit=TABLE_ROWS, **filters.params)
+capped_note(len(sources), rows_in_view(sources), "sources (earliest first)", "the dataset download has them all")
 st.dataframe(present.sources_table(sources), hide_index=True, width="stretch",
              column_config={"URL": st.column_config.LinkColumn("URL"),
                             "How the date was found": st.column_config.TextColumn(width="large")})
@@ -28,11 +29,8 @@ if evidence.empty:
     st.stop()
 
 st.caption(f"{len(evidence)} quote(s){' (first ' + str(QUOTE_ROWS) + ')' if len(evidence) == QUOTE_ROWS else ''}.")
-for source in sources.itertuples():
-    quotes = evidence[evidence["source_id"] == source.source_id]
-    if quotes.empty:
-        continue
-    with st.expander(f"{source.source_id} · {source.title} — {len(quotes)} quote(s)", expanded=bool(search.strip())):
-        for q in quotes.itertuples():
-            st.markdown(f"**{q.record}** · *{q.kind}* · {present.claim(q.claim_type)} · `{q.record_id}`")
-            st.markdown(f"> {q.quote}")
+for (source_id, title), quotes in evidence.groupby(["source_id", "source_title"], sort=False):
+    with st.expander(f"{source_id} · {title} — {len(quotes)} quote(s)", expanded=bool(search.strip())):
+        # one block per source, not two elements per quote: the page stays light with hundreds of quotes
+        st.markdown("\n\n".join(f"**{q.record}** · *{q.kind}* · {present.claim(q.claim_type)} · `{q.record_id}`\n\n> {q.quote}"
+                                  for q in quotes.itertuples()))

@@ -1,10 +1,12 @@
 -- achievements__conversions: one row per dollar figure given for a yuan amount of a record
 -- inside the filters: each source's reported conversion (preferred or not, with the reason) and
 -- this project's derived conversion at the annual average rate, so disagreements show.
+-- Only the first $limit records by label (null: all); records_in_view counts them all.
 with records_in_view as (
     select record_id, kind, title as label
     from records
-    where int_in_filter(year, end_year, topic, jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
+    where record_id in (select record_id from reported_conversions)
+      and int_in_filter(year, end_year, topic, jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
 ),
 reported as (
     select r.record_id, r.label, c.source_id, c.value, c.unit,
@@ -19,9 +21,18 @@ derived as (
     join records_in_view as r using (record_id)
     where m.unit = 'CNY' and m.record_id in (select record_id from reported)
 ),
+shown as (
+    select record_id, label, count(*) over () as records_in_view
+    from (select distinct record_id, label from reported)
+    order by label, record_id
+    limit $limit
+),
 final as (
     select * from reported
     union all
     select * from derived
 )
-select *, value / 1e9 as value_bn from final order by label, kind
+select f.*, f.value / 1e9 as value_bn, s.records_in_view
+from final as f
+join shown as s using (record_id)
+order by f.label, f.kind

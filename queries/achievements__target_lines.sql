@@ -1,5 +1,6 @@
 -- achievements__target_lines: one row per quantitative target on metric $metric inside the
 -- filters, in the same currency rule as achievements__series, to draw as a line to its deadline.
+-- The page passes the jurisdictions its series shows; the $limit latest deadlines are returned.
 with axis as (
     select case when $currency = 'reported' then 'CNY' else $currency end as currency
 ),
@@ -19,4 +20,4 @@ final as (
     where t.metric = $metric and t.target_value is not null and t.deadline_year is not null
       and int_in_filter(t.active_from_year, t.deadline_year, t.topic, t.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
 )
-select * from final order by deadline_year
+select * from final order by deadline_year desc, target_id limit $limit

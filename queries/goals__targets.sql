@@ -1,11 +1,21 @@
 -- goals__targets: one row per stated goal open during the chosen years (announced by the end of
 -- the range, deadline not before its start) and inside the topic/jurisdiction filters, with its
 -- progress (quantitative goals only), amounts in the chosen currency and the basis of any
--- derived figure.
-with in_view as (
+-- derived figure. $with_progress_only keeps only the goals with a progress ratio.
+-- The first $limit goals (null: all) in the order below; rows_in_view counts them without the cap.
+-- The cap is applied before the joins, so a page costs the rows it shows, not the rows stored.
+with matching as not materialized (
     select t.*
     from targets as t
     where int_in_filter(t.active_from_year, t.deadline_year, t.topic, t.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
+      and (not $with_progress_only
+           or t.target_id in (select target_id from target_progress where progress_ratio is not null))
+),
+in_view as (
+    select *, (select count(*) from matching) as rows_in_view
+    from matching
+    order by is_quantitative desc, coalesce(deadline_year, 9999), jurisdiction desc, target_id
+    limit $limit
 ),
 final as (
     select
@@ -23,7 +33,7 @@ final as (
         p.progress_ratio, p.latest_year, p.figure_timing, p.latest_achievement_id,
         p.latest_value_as_reported, p.latest_unit_as_reported, p.latest_comparator,
         p.is_derived as progress_is_derived, p.basis as progress_basis,
-        p.latest_value as latest_value_in_target_unit
+        p.latest_value as latest_value_in_target_unit, t.rows_in_view
     from in_view as t
     join topics as tp on tp.topic = t.topic
     join jurisdictions as j on j.jurisdiction = t.jurisdiction

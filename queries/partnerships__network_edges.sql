@@ -1,6 +1,9 @@
 -- partnerships__network_edges: one row per relation between two named parties inside the filters:
 -- partnerships (organisation – counterpart), people to their organisation, and fund backers to
 -- the fund's jurisdiction. relation says which; record_id and sources say where it comes from.
+-- Only the $parties most connected parties and at most $limit of the relations among them (the
+-- latest) are returned, so the drawing stays readable at any size; edges_in_view and
+-- parties_in_view count them all.
 with partner_edges as (
     select organization as source, counterpart as target, kind as relation, statement, year,
            partnership_id as record_id, source_ids, claim_type
@@ -28,9 +31,26 @@ fund_edges as (
     where f.backers is not null
       and int_in_filter(f.year, f.year, f.topic, f.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
 ),
+all_edges as (
+    select distinct * from (
+        select * from partner_edges
+        union all select * from people_edges
+        union all select * from fund_edges
+    )
+),
+degrees as (
+    select name, count(*) as degree
+    from (select source as name from all_edges union all select target from all_edges)
+    group by name
+),
+shown as (
+    select name from degrees order by degree desc, name limit $parties
+),
 final as (
-    select * from partner_edges
-    union all select * from people_edges
-    union all select * from fund_edges
+    select e.*, (select count(*) from all_edges) as edges_in_view, (select count(*) from degrees) as parties_in_view
+    from all_edges as e
+    where e.source in (select name from shown) and e.target in (select name from shown)
+    order by year desc, source, target
+    limit $limit
 )
-select distinct * from final order by year, source, target
+select * from final order by year, source, target

@@ -14,14 +14,17 @@ def connection():
     """Build the database from data/ if it is missing or stale (a fresh clone on Community Cloud),
     then open it read-only. Shared by every session: each query runs on its own cursor."""
     path = db.ensure_built(default_db_path(), default_data_dir(), default_archive())
-    return db.connect_read_only(path)
+    con = db.connect_read_only(path)
+    # Community Cloud gives the whole app 1 GB: leave DuckDB a bounded share of it (it spills past this).
+    con.execute("set memory_limit = '384MB'")
+    return con
 
 
 def _freeze(value):
     return tuple(value) if isinstance(value, list) else value
 
 
-@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
 def _cached(name: str, frozen: tuple) -> pd.DataFrame:
     return queries.run(connection(), name, **{k: list(v) if isinstance(v, tuple) else v for k, v in frozen})
 

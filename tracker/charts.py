@@ -79,6 +79,21 @@ def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
     return fig
 
 
+def timeline_counts(df: pd.DataFrame, title: str) -> go.Figure:
+    """Dated events counted per year and event type, for when they are too many to draw one by one:
+    a bubble per year and type, its area proportional to the count. Expects year, event_type, events, hover."""
+    size = 40 * (df["events"] / max(float(df["events"].max()), 1.0)) ** 0.5 + 6
+    fig = go.Figure(go.Scatter(
+        x=df["year"], y=df["event_type"], mode="markers", name="events",
+        marker={"size": size, "color": "#0072B2", "opacity": 0.7, "line": {"width": 1, "color": "#0072B2"}},
+        hovertext=_hover(df["hover"]), hoverinfo="text", showlegend=False))
+    _layout(fig, title, "Year (bubble area: number of events)", None,
+            height=max(320, 140 + 38 * df["event_type"].nunique()))
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_yaxes(categoryorder="category descending")
+    return fig
+
+
 def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str],
                   title: str, y_title: str, y_scale: float = 1.0) -> go.Figure:
     """One metric over time, a line per jurisdiction. Derived values (converted currency) are
@@ -108,10 +123,14 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
             text=["", f"target {row.deadline_year}"], textposition="top center",
             hovertext=_hover([row.hover, row.hover]), hoverinfo="text",
         ))
-    for i, row in enumerate(events.itertuples()):
-        fig.add_vline(x=row.year, line_dash="dot", line_color="#999999",
-                      annotation_text=row.label, annotation_position="top left" if i % 2 else "bottom right",
-                      annotation_font_size=11, annotation_font_color="#555555")
+    # All marks in one layout update: add_vline per mark re-validates every earlier one (quadratic).
+    years, labels = events["year"].tolist(), events["label"].tolist()
+    fig.update_layout(
+        shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": y, "x1": y, "y0": 0, "y1": 1,
+                 "line": {"dash": "dot", "color": "#999999", "width": 1}, "layer": "below"} for y in years],
+        annotations=[{"xref": "x", "yref": "paper", "x": y, "y": 0.98 if i % 2 else 0.02, "text": label,
+                      "showarrow": False, "xanchor": "right" if i % 2 else "left", "yanchor": "top" if i % 2 else "bottom",
+                      "font": {"size": 11, "color": "#555555"}} for i, (y, label) in enumerate(zip(years, labels))])
     _layout(fig, title, "Year", y_title, height=460)
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_yaxes(rangemode="tozero")
@@ -189,12 +208,13 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
 def cluster_map(df: pd.DataFrame, color: str) -> go.Figure:
     """A schematic map: longitude and latitude on equal-distance axes, no base map, so the markers
     show with no tile server or network. Expects name, latitude, longitude, hover."""
+    labelled = len(df) <= 40     # past that, names would cover each other: they stay in the hover
     fig = go.Figure(go.Scatter(
-        x=df["longitude"], y=df["latitude"], mode="markers+text", name="clusters",
+        x=df["longitude"], y=df["latitude"], mode="markers+text" if labelled else "markers", name="clusters",
         text=df["name"],
         # alternate labels above and below, in order of longitude, so neighbours do not overlap
         textposition=["top center" if rank % 2 else "bottom center" for rank in df["longitude"].rank(method="first").astype(int)],
-        marker={"size": 18, "color": color, "line": {"width": 2, "color": "white"}},
+        marker={"size": 18 if labelled else 9, "color": color, "line": {"width": 2 if labelled else 1, "color": "white"}},
         hovertext=_hover(df["hover"]), hoverinfo="text"))
     _layout(fig, "AI clusters and zones in Shanghai (approximate positions, schematic map without base tiles)",
             "Longitude (°E)", "Latitude (°N)", height=560)

@@ -15,10 +15,17 @@ def claim(value) -> str:
     return CLAIM_LABELS.get(value, "—") if isinstance(value, str) else "—"
 
 
-def source_list(frame: pd.DataFrame) -> str:
-    """The distinct sources behind a frame's rows ("S002, S003"), for a chart's source note."""
-    ids = {i for cell in frame["source_ids"].dropna() for i in cell.split("; ")}
-    return ", ".join(sorted(ids)) or "none"
+def source_list(frame: pd.DataFrame, shown: int = 8) -> str:
+    """The distinct sources behind a frame's rows ("S002, S003"), for a chart's source note; past
+    `shown` of them, the first ones and how many more, so the note stays short at any size."""
+    ids = sorted({i for cell in frame["source_ids"].dropna() for i in cell.split("; ")})
+    more = f" and {len(ids) - shown:,} more" if len(ids) > shown else ""
+    return ", ".join(ids[:shown]) + more or "none"
+
+
+def more_note(total: int, shown: int, what: str) -> str:
+    """"; and 12 more figures" when a description named only the first `shown` of `total`."""
+    return f"; and {total - shown:,} more{' ' + what if what else ''}" if total > shown else ""
 
 
 def _year_text(value) -> str:
@@ -91,6 +98,16 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
                                + (f", {NATURE_LABELS[r.event_nature].lower()}" if isinstance(r.event_nature, str) else ""),
                                r.source_ids) for r in df.itertuples()]
     return df
+
+
+def timeline_counts_frame(counts: pd.DataFrame) -> pd.DataFrame:
+    df = counts.copy()
+    df["hover"] = [f"<b>{r.events:,} {r.event_type} event(s) in {r.year}</b>\nin {r.topics} topic(s)" for r in df.itertuples()]
+    return df
+
+
+def timeline_counts_table(df: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"Year": df["year"], "Event type": df["event_type"], "Events": df["events"], "Topics": df["topics"]})
 
 
 def timeline_table(df: pd.DataFrame) -> pd.DataFrame:

@@ -18,6 +18,18 @@ from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabular
                              parse_query_params, to_query_params)
 
 APP_NAME = "Shanghai AI Policy Tracker"
+# How much a page draws at most, whatever the size of the data (see docs/BENCHMARKS.md): tables
+# show their first rows with the full list one download away; charts draw at most this much.
+TABLE_ROWS = 500
+PROGRESS_BARS = 25
+TIMELINE_EVENTS = 400
+SERIES_LINES = 8
+TARGET_LINES = 10
+CONVERSION_RECORDS = 10
+NETWORK_PARTIES = 40
+NETWORK_EDGES = 300
+CHART_ROWS = 40
+DESCRIBED = 12      # items a chart's text description names one by one
 PAGES = (
     ("app.py", "Overview", ":material/home:"),
     ("pages/1_Stated_goals.py", "Stated goals", ":material/flag:"),
@@ -163,7 +175,25 @@ def show_chart(fig, data: pd.DataFrame, *, key: str, source_note: str, descripti
     st.plotly_chart(fig, width="stretch", key=key, alt=description,
                     config={"displaylogo": False, "responsive": True})
     st.caption(f"**Source:** {source_note}  \n**Chart description:** {description}")
-    with st.expander("Show as table"):
-        st.dataframe(data, hide_index=True, width="stretch")
-    st.download_button("Download chart data (CSV)", data.to_csv(index=False).encode("utf-8"),
-                       file_name=f"{key}.csv", mime="text/csv", key=f"download_{key}", on_click="ignore")
+    # Drawn only once opened: a closed table costs the page nothing to send or to draw.
+    table = st.expander("Show as table", key=f"table_{key}", on_change="rerun")
+    if table.open:
+        table.dataframe(data, hide_index=True, width="stretch")
+    download_csv("Download chart data (CSV)", lambda: data, f"{key}.csv", key=f"download_{key}")
+
+
+def download_csv(label: str, frame, file_name: str, key: str | None = None) -> None:
+    """A CSV download made when it is clicked (frame is a callable), not on every run."""
+    st.download_button(label, lambda: frame().to_csv(index=False).encode("utf-8"), file_name=file_name,
+                       mime="text/csv", key=key, on_click="ignore")
+
+
+def capped_note(shown: int, total: int, what: str, rest: str = "the download below has them all") -> None:
+    """Say so when a table or chart shows only the first rows of what is in view, and where the rest are."""
+    if total > shown:
+        st.caption(f"Showing the first {shown:,} of {total:,} {what} in view; {rest}.")
+
+
+def rows_in_view(frame: pd.DataFrame, column: str = "rows_in_view") -> int:
+    """How many rows a capped query matched (its rows_in_view column), 0 when it returned none."""
+    return int(frame[column].iloc[0]) if len(frame) else 0
