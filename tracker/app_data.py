@@ -14,10 +14,7 @@ def connection():
     """Build the database from data/ if it is missing or stale (a fresh clone on Community Cloud),
     then open it read-only. Shared by every session: each query runs on its own cursor."""
     path = db.ensure_built(default_db_path(), default_data_dir(), default_archive())
-    con = db.connect_read_only(path)
-    # Community Cloud gives the whole app 1 GB: leave DuckDB a bounded share of it (it spills past this).
-    con.execute("set memory_limit = '384MB'")
-    return con
+    return db.connect_read_only(path)
 
 
 def _freeze(value):

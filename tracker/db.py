@@ -19,6 +19,11 @@ from tracker.paths import QUERIES_DIR
 from tracker.validate import Report, ValidationError, validate
 
 
+# DuckDB's share of memory, building and serving: Community Cloud gives the whole app 1 GB, and past
+# this DuckDB spills to disk instead of taking what the app and its sessions need.
+MEMORY_LIMIT = "384MB"
+
+
 @dataclass
 class BuildResult:
     db_path: Path
@@ -31,7 +36,9 @@ def data_fingerprint(data_dir: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(data_dir.glob("*.csv")) + sorted(QUERIES_DIR.glob("**/*.sql")):
         digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+        with open(path, "rb") as f:     # in chunks: a large CSV is never held whole in memory
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
     return digest.hexdigest()
 
 
@@ -63,6 +70,7 @@ def build(db_path: Path, data_dir: Path, archive: Path | None) -> BuildResult:
     try:
         con = duckdb.connect(str(tmp))
         try:
+            con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
             con.execute(contract.schema_sql())
             for table in contract.tables():
                 _load_table(con, table, data_dir / table.file_name)
@@ -102,7 +110,10 @@ def ensure_built(db_path: Path, data_dir: Path, archive: Path | None) -> Path:
 
 
 def connect_read_only(db_path: Path) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(db_path), read_only=True)
+    con = duckdb.connect(str(db_path), read_only=True)
+    # a setting, not a connection config: DuckDB refuses a second connection to a file with another config
+    con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
+    return con
 
 
 def public_views(con: duckdb.DuckDBPyConnection) -> list[str]:

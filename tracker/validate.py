@@ -8,10 +8,10 @@ on synthetic datasets of a million records as well as on the curated one.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -220,10 +220,10 @@ def validate(data_dir: Path, archive: Path | None) -> Report:
     report = Report()
     label_of = lambda t: f"{data_dir.name}/{t.file_name}"  # noqa: E731  (short, used once per table)
     keys: dict[str, dict[str, int]] = {}            # table -> primary key value -> line
-    refs: list[tuple[str, int, str, str, str, str]] = []  # (file, line, column, value, ref table, ref column)
+    deferred: list[tuple[str, int, str, str, contract.ForeignKey]] = []  # references to tables not read yet
     units: dict[str, str] = {}
     sources: dict[str, str] = {}                     # source_id -> archive_name
-    evidence_rows: list[tuple[int, str, str, str]] = []
+    evidence: _EvidenceCheck | None = None
     conversions: list[tuple[int, str, bool, str | None]] = []
     unread: set[str] = set()                         # labels of files not read to their end
     incomplete: set[str] = set()                     # their tables: checks that need every row skip them
@@ -272,8 +272,13 @@ def validate(data_dir: Path, archive: Path | None) -> Report:
                     report.problems.append(Problem(label, line, col.name, message))
                 row[col.name] = value
                 if value is not None and col.name in fk_of:
+                    # checked now when the referenced file has been read (the contract lists it first),
+                    # so a million rows do not keep a million references in memory
                     fk = fk_of[col.name]
-                    refs.append((label, line, col.name, value, fk.table, fk.ref_column))
+                    if fk.table in keys or fk.table in incomplete:
+                        _check_reference(label, line, col.name, value, fk, keys, units, incomplete, report)
+                    else:
+                        deferred.append((label, line, col.name, value, fk))
             for column, message in _row_rules(table.name, row, units):
                 report.problems.append(Problem(label, line, column, message))
             if table.primary_key:
@@ -288,31 +293,35 @@ def validate(data_dir: Path, archive: Path | None) -> Report:
             elif table.name == "sources" and row["source_id"]:
                 sources[row["source_id"]] = row["archive_name"]
             elif table.name == "evidence":
-                evidence_rows.append((line, row["record_id"], row["source_id"], row["quote"]))
+                if evidence is None:
+                    evidence = _EvidenceCheck(label, keys, sources, data_dir, archive, incomplete, report)
+                evidence.row(line, row["record_id"], row["source_id"], row["quote"])
             elif table.name == "reported_conversions":
                 conversions.append((line, row["record_id"], bool(row["preferred"]), row["reason"]))
         report.row_counts[table.name] = count
         if label in unread:
             incomplete.add(table.name)
 
-    _check_references(refs, keys, units, incomplete, report)
+    for label, line, column, value, fk in deferred:
+        _check_reference(label, line, column, value, fk, keys, units, incomplete, report)
     record_ids = _check_record_ids(keys, data_dir, report)
-    _check_evidence(evidence_rows, record_ids, keys, sources, data_dir, archive, incomplete, report)
+    (evidence or _EvidenceCheck(label_of(contract.table("evidence")), keys, sources, data_dir, archive, incomplete,
+                                report)).finish(record_ids)
     _check_conversions(conversions, record_ids, data_dir, incomplete, report)
     report.problems.sort()
     return report
 
 
-def _check_references(refs, keys, units, incomplete: set[str], report: Report) -> None:
-    currencies = sorted(u for u, kind in units.items() if kind == "currency")
-    for label, line, column, value, ref_table, ref_column in refs:
-        if value in keys.get(ref_table, {}) or ref_table in incomplete:
-            continue
-        if ref_table == "units" and re.fullmatch(r"[A-Z]{3}", value):
-            message = f"unknown currency {value!r} (known: {', '.join(currencies)}; add it to data/units.csv and data/fx_rates.csv)"
-        else:
-            message = f"unknown {ref_column} {value!r} (not in data/{ref_table}.csv)"
-        report.problems.append(Problem(label, line, column, message))
+def _check_reference(label: str, line: int, column: str, value: str, fk: contract.ForeignKey, keys, units,
+                     incomplete: set[str], report: Report) -> None:
+    if value in keys.get(fk.table, {}) or fk.table in incomplete:
+        return
+    if fk.table == "units" and re.fullmatch(r"[A-Z]{3}", value):
+        currencies = sorted(u for u, kind in units.items() if kind == "currency")
+        message = f"unknown currency {value!r} (known: {', '.join(currencies)}; add it to data/units.csv and data/fx_rates.csv)"
+    else:
+        message = f"unknown {fk.ref_column} {value!r} (not in data/{fk.table}.csv)"
+    report.problems.append(Problem(label, line, column, message))
 
 
 def _check_record_ids(keys, data_dir: Path, report: Report) -> dict[str, str]:
@@ -328,41 +337,61 @@ def _check_record_ids(keys, data_dir: Path, report: Report) -> dict[str, str]:
     return owner
 
 
-def _check_evidence(rows, record_ids, keys, sources, data_dir: Path, archive: Path | None, incomplete: set[str],
-                    report: Report) -> None:
-    label = f"{data_dir.name}/evidence.csv"
-    texts: dict[str, str | None] = {}
-    if archive is None or not archive.is_dir():
-        report.notices.append(
-            f"quotes not checked: the archive of source texts was not found ({archive or 'not set'}); "
-            "pass --archive DIR or set TRACKER_ARCHIVE (for this project: ../shared/seeds)")
-    else:
-        for source_id, name in sources.items():
-            path = archive / name
-            texts[source_id] = normalise_text(path.read_text(encoding="utf-8", errors="replace")) if path.exists() else None
-            if texts[source_id] is None:
-                line = keys["sources"][source_id]
-                report.problems.append(Problem(f"{data_dir.name}/sources.csv", line, "archive_name", f"{name!r} is not in the archive {archive}"))
-    supported = Counter()
-    all_records_read = not incomplete & {t.name for t in contract.record_tables()}
-    for line, record_id, source_id, quote in rows:
+class _EvidenceCheck:
+    """Evidence rows checked as they are read: the record exists, the quote is in its source's text.
+
+    Source texts are read when first needed and only the most recent ones are kept (the rows of a
+    large dataset come source by source), so memory does not grow with the archive."""
+
+    def __init__(self, label: str, keys, sources, data_dir: Path, archive: Path | None, incomplete: set[str],
+                 report: Report):
+        self.label, self.keys, self.sources, self.data_dir = label, keys, sources, data_dir
+        self.incomplete, self.report = incomplete, report
+        self.record_tables = [t.name for t in contract.record_tables()]
+        self.all_records_read = not incomplete & set(self.record_tables)
+        self.supported: set[str] = set()
+        self.archive = archive if archive is not None and archive.is_dir() else None
+        if self.archive is None:
+            report.notices.append(
+                f"quotes not checked: the archive of source texts was not found ({archive or 'not set'}); "
+                "pass --archive DIR or set TRACKER_ARCHIVE (for this project: ../shared/seeds)")
+        self.text = functools.lru_cache(maxsize=64)(self._read_text)
+
+    def _read_text(self, source_id: str) -> str | None:
+        name = self.sources.get(source_id)
+        if self.archive is None or name is None:
+            return None
+        path = self.archive / name
+        return normalise_text(path.read_text(encoding="utf-8", errors="replace")) if path.exists() else None
+
+    def row(self, line: int, record_id: str | None, source_id: str | None, quote: str | None) -> None:
         if record_id is None:
-            continue
-        if record_id not in record_ids and all_records_read:
-            report.problems.append(Problem(label, line, "record_id", f"unknown record {record_id!r} (no record of any kind has this id)"))
-        supported[record_id] += 1
-        text = texts.get(source_id)
+            return
+        if self.all_records_read and not any(record_id in self.keys.get(t, {}) for t in self.record_tables):
+            self.report.problems.append(Problem(self.label, line, "record_id",
+                                                f"unknown record {record_id!r} (no record of any kind has this id)"))
+        self.supported.add(record_id)
+        text = self.text(source_id) if source_id in self.sources else None
         if quote and text is not None:
-            report.quotes_checked += 1
+            self.report.quotes_checked += 1
             if normalise_text(quote) not in text:
-                report.problems.append(Problem(label, line, "quote", f"quote not found in source {source_id} ({sources[source_id]}): {quote[:60]!r}"))
-    if "evidence" in incomplete:
-        return
-    for record_id, table in record_ids.items():
-        if not supported[record_id]:
-            id_column = contract.table(table).primary_key[0]
-            report.problems.append(Problem(f"{data_dir.name}/{table}.csv", keys[table][record_id], id_column,
-                                           f"record {record_id!r} has no evidence (add a row to data/evidence.csv)"))
+                self.report.problems.append(Problem(self.label, line, "quote",
+                                                    f"quote not found in source {source_id} ({self.sources[source_id]}): {quote[:60]!r}"))
+
+    def finish(self, record_ids: dict[str, str]) -> None:
+        """Report sources missing from the archive and records without evidence."""
+        if self.archive is not None:
+            for source_id, name in self.sources.items():
+                if not (self.archive / name).exists():
+                    self.report.problems.append(Problem(f"{self.data_dir.name}/sources.csv", self.keys["sources"][source_id],
+                                                        "archive_name", f"{name!r} is not in the archive {self.archive}"))
+        if "evidence" in self.incomplete:
+            return
+        for record_id, table in record_ids.items():
+            if record_id not in self.supported:
+                id_column = contract.table(table).primary_key[0]
+                self.report.problems.append(Problem(f"{self.data_dir.name}/{table}.csv", self.keys[table][record_id], id_column,
+                                                    f"record {record_id!r} has no evidence (add a row to data/evidence.csv)"))
 
 
 def _check_conversions(rows, record_ids, data_dir: Path, incomplete: set[str], report: Report) -> None:

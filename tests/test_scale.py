@@ -1,0 +1,124 @@
+"""The dashboard on a synthetic dataset of 10 thousand records (bench/generate.py): every page
+shows the first rows of what is in view, says how many there are in all, and draws a readable
+amount; the database answers the uncapped question that the downloads ask."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from bench import generate
+from bench.profile_queries import default_params
+from tracker import db, queries, ui
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+SHOWING = re.compile(r"Showing the first ([\d,]+) of ([\d,]+) (.+?) in view")
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory, seeds_archive) -> dict:
+    out = tmp_path_factory.mktemp("synthetic_10k")
+    summary = generate.generate(10_000, out, archive=seeds_archive)
+    path = out / "tracker.duckdb"
+    db.build(path, Path(summary["data_dir"]), Path(summary["archive_dir"]))
+    return {"db": path, **summary}
+
+
+@pytest.fixture(autouse=True)
+def app_env(synthetic, monkeypatch):
+    monkeypatch.setenv("TRACKER_DB", str(synthetic["db"]))
+    monkeypatch.setenv("TRACKER_DATA", synthetic["data_dir"])
+    monkeypatch.setenv("TRACKER_ARCHIVE", synthetic["archive_dir"])
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+def count(synthetic, sql: str) -> int:
+    con = db.connect_read_only(synthetic["db"])
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def open_page(page: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    if page != "app.py":
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def showing(at: AppTest) -> dict[str, tuple[int, int]]:
+    """The "Showing the first N of M ..." captions of a page: what -> (shown, in view)."""
+    out = {}
+    for caption in at.caption:
+        if m := SHOWING.search(caption.value):
+            out[m.group(3)] = (int(m.group(1).replace(",", "")), int(m.group(2).replace(",", "")))
+    return out
+
+
+@pytest.mark.parametrize("page_file, what, table", [
+    ("pages/1_Stated_goals.py", "goals", "targets"),
+    ("pages/2_Achievements.py", "achievements", "achievements"),
+    ("pages/3_Partnerships.py", "partnerships and engagements", "partnerships"),
+    ("pages/4_Clusters.py", "clusters and zones (earliest established first)", "clusters"),
+    ("pages/6_Conferences.py", "events", "conferences"),
+])
+def test_a_long_list_shows_its_first_rows_and_says_how_many_there_are(synthetic, page_file, what, table):
+    at = open_page(page_file)
+    stored = count(synthetic, f"select count(*) from {table}")
+    assert stored > ui.TABLE_ROWS                    # the dataset is big enough to need the cap
+    assert showing(at)[what] == (ui.TABLE_ROWS, stored)
+    assert max(len(t.value) for t in at.dataframe) == ui.TABLE_ROWS
+
+
+def test_the_download_behind_a_capped_table_holds_every_row_in_view(synthetic):
+    con = db.connect_read_only(synthetic["db"])
+    try:
+        params = default_params(con)     # every year, topic and jurisdiction
+        capped = queries.run(con, "achievements__all", **{**params, "limit": ui.TABLE_ROWS})
+        full = queries.run(con, "achievements__all", **{**params, "limit": None})
+    finally:
+        con.close()
+    assert len(capped) == ui.TABLE_ROWS
+    assert len(full) == capped["rows_in_view"].iloc[0] == count(synthetic, "select count(*) from achievements")
+    assert full.head(ui.TABLE_ROWS)["achievement_id"].tolist() == capped["achievement_id"].tolist()
+
+
+def test_too_many_events_are_counted_per_year_instead_of_drawn_one_by_one(synthetic):
+    at = open_page("app.py")
+    (timeline,) = [c for c in at.get("plotly_chart") if "Dated events per year" in c.proto.spec]
+    events = count(synthetic, "select count(*) from timeline")
+    assert events > ui.TIMELINE_EVENTS
+    assert f"{events:,} events" in timeline.proto.spec
+
+
+def test_the_network_draws_only_the_most_connected_parties(synthetic):
+    at = open_page("pages/3_Partnerships.py")
+    (note,) = [c.value for c in at.caption if c.value.startswith("Drawn: the ")]
+    shown, parties = (int(n.replace(",", "")) for n in re.findall(r"the ([\d,]+) most connected of ([\d,]+) parties", note)[0])
+    assert shown <= ui.NETWORK_PARTIES < parties
+
+
+def test_a_series_query_returns_the_jurisdictions_with_most_figures_and_counts_the_rest(synthetic):
+    con = db.connect_read_only(synthetic["db"])
+    try:
+        params = default_params(con)     # every year, topic and jurisdiction
+        metric, places = con.execute("select metric, count(distinct jurisdiction) from achievements where value is not null "
+                                     "group by metric order by 2 desc, 1 limit 1").fetchone()
+        points = queries.run(con, "achievements__series", **{**params, "metric": metric, "series": 1})
+        busiest = con.execute("select jurisdiction from achievements where metric = $m and value is not null "
+                              "group by jurisdiction order by count(*) desc, jurisdiction limit 1", {"m": metric}).fetchone()[0]
+    finally:
+        con.close()
+    assert places > 1
+    assert set(points["jurisdiction"]) == {busiest}
+    assert points["series_in_view"].iloc[0] == places
