@@ -2,6 +2,8 @@
 and results cached with bounds, keyed on the query name and its filter values."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import streamlit as st
 
@@ -17,20 +19,17 @@ def connection():
     return db.connect_read_only(path)
 
 
-def _freeze(value):
-    return tuple(value) if isinstance(value, list) else value
-
-
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
-def _cached(name: str, frozen: tuple) -> pd.DataFrame:
-    return queries.run(connection(), name, **{k: list(v) if isinstance(v, tuple) else v for k, v in frozen})
+def _cached(name: str, key: str, _params: dict) -> pd.DataFrame:
+    # Keyed on `key` (the parameters as JSON); `_params` is not hashed: Streamlit's hasher walks a
+    # list of hundreds of jurisdictions value by value, which cost more than the query.
+    return queries.run(connection(), name, **_params)
 
 
 def query(name: str, **params) -> pd.DataFrame:
     """Run queries/<name>.sql with bound parameters; extra parameters are ignored by the query."""
-    wanted = queries.parameter_names(name)
-    frozen = tuple(sorted((k, _freeze(v)) for k, v in params.items() if k in wanted))
-    return _cached(name, frozen).copy()
+    wanted = {k: list(v) if isinstance(v, tuple) else v for k, v in params.items() if k in queries.parameter_names(name)}
+    return _cached(name, json.dumps(wanted, sort_keys=True, default=str), wanted).copy()
 
 
 @st.cache_data(ttl=3600, max_entries=2, show_spinner=False)

@@ -71,6 +71,7 @@ def build(db_path: Path, data_dir: Path, archive: Path | None) -> BuildResult:
         con = duckdb.connect(str(tmp))
         try:
             con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
+            con.execute("set enable_progress_bar = false")   # a large build would draw bars on stderr
             con.execute(contract.schema_sql())
             for table in contract.tables():
                 _load_table(con, table, data_dir / table.file_name)

@@ -86,11 +86,12 @@ def jurisdiction_labels() -> dict[str, str]:
 # --- filters -------------------------------------------------------------------------------------
 
 def _store_widgets() -> None:
-    """on_change of any filter widget: copy the widgets into the filter state."""
+    """on_change of any filter widget: copy the widgets into the filter state (an empty list is all)."""
     ss = st.session_state
+    vocab = vocabulary()
     years = ss["w_years"]
-    ss[STATE_KEY] = FilterState(int(years[0]), int(years[1]), tuple(ss["w_topics"]),
-                                tuple(ss["w_jurisdictions"]), ss["w_currency"])
+    ss[STATE_KEY] = FilterState(int(years[0]), int(years[1]), tuple(ss["w_topics"]) or vocab.topics,
+                                tuple(ss["w_jurisdictions"]) or vocab.jurisdictions, ss["w_currency"])
 
 
 def _reset() -> None:
@@ -100,8 +101,11 @@ def _reset() -> None:
 def _seed_widgets(state: FilterState, vocab: Vocabulary) -> None:
     ss = st.session_state
     ss["w_years"] = (state.year_from, state.year_to)
-    ss["w_topics"] = [t for t in vocab.topics if t in state.topics]
-    ss["w_jurisdictions"] = [j for j in vocab.jurisdictions if j in state.jurisdictions]
+    # All chosen is shown as none chosen ("All topics"): a chip per value would fill the sidebar
+    # once there are hundreds of jurisdictions, and every page would pay for drawing them.
+    ss["w_topics"] = [t for t in vocab.topics if t in state.topics] if set(state.topics) != set(vocab.topics) else []
+    ss["w_jurisdictions"] = ([j for j in vocab.jurisdictions if j in state.jurisdictions]
+                             if set(state.jurisdictions) != set(vocab.jurisdictions) else [])
     ss["w_currency"] = state.currency
 
 
@@ -130,9 +134,10 @@ def sidebar_filters() -> FilterState:
         st.slider("Years", vocab.year_min, vocab.year_max, key="w_years", on_change=_store_widgets,
                   help="Records about these years. A goal is shown while it is open: from its announcement to its deadline.")
         st.multiselect("Topics", vocab.topics, format_func=lambda t: topics.get(t, t), key="w_topics",
-                       on_change=_store_widgets, placeholder="No topic chosen")
+                       on_change=_store_widgets, placeholder="All topics", help="Leave empty for all topics.")
         st.multiselect("Jurisdictions", vocab.jurisdictions, format_func=lambda j: places.get(j, j),
-                       key="w_jurisdictions", on_change=_store_widgets, placeholder="No jurisdiction chosen")
+                       key="w_jurisdictions", on_change=_store_widgets, placeholder="All jurisdictions",
+                       help="Leave empty for all jurisdictions.")
         st.radio("Currency", CURRENCIES, format_func=CURRENCY_LABELS.get, key="w_currency",
                  on_change=_store_widgets, horizontal=True,
                  help="Converted amounts are derived by this project from annual average rates and labelled so.")
