@@ -35,9 +35,8 @@ else:
         st.caption("In *as reported* mode a chart still needs one currency: money is drawn in CNY and any figure reported in "
                    "another currency is converted (hollow marker, derived; see the table).")
     fig = charts.metric_series(points, targets, events, topic_colors(), f"{labels[metric]} by year, as reported by the sources", y_title,
-                               y_scale=1e9 if unit in ("CNY", "USD") else 1.0)
-    if unit == "share":
-        fig.update_yaxes(tickformat=".0%", range=[0, 1])
+                               y_scale=1e9 if unit in ("CNY", "USD") else 1.0,
+                               yaxis={"tickformat": ".0%", "range": [0, 1]} if unit == "share" else None)
     show_chart(fig, present.series_table(points), key=f"achievements_{metric}",
                source_note=f"sources {present.source_list(points)}; event marks from the timeline.",
                description=f"{labels[metric]}: " + "; ".join(

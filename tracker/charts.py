@@ -1,9 +1,13 @@
 """Charts: pure functions from a DataFrame to a Plotly Figure, with no Streamlit in them.
 
 Every chart has a title that says what it shows, units on its axes and hover text with the
-record's statement and source. Traces are go.Scatter / go.Bar (SVG, never WebGL: a page may hold
+record's statement and source. Traces are scatter / bar (SVG, never WebGL: a page may hold
 several charts and browsers allow few WebGL contexts). Colours come from the topic vocabulary so a
 topic has one colour on every chart.
+
+Each figure is written as plain dicts and validated once, in go.Figure(data, layout): Plotly's
+add_trace/update_* calls re-validate the figure at every step and cost three times as much, paid
+on every filter change.
 """
 from __future__ import annotations
 
@@ -22,42 +26,51 @@ def _hover(texts) -> list[str]:
     return [t.replace("\n", "<br>") for t in texts]
 
 
-def _layout(fig: go.Figure, title: str, x_title: str | None, y_title: str | None, height: int = 420) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
-        font={"family": FONT, "size": 13},
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        hoverlabel={"align": "left"},
+def _axis(title: str | None, **extra) -> dict:
+    return {"title": {"text": title}, "showgrid": True, "gridcolor": "#eeeeee", "zeroline": False, "automargin": True,
+            **extra}
+
+
+def _figure(traces: list[dict], title: str, x_title: str | None, y_title: str | None, height: int = 420, *,
+            xaxis: dict | None = None, yaxis: dict | None = None, **layout) -> go.Figure:
+    """The figure with the layout every chart shares; xaxis/yaxis add to the shared axis style."""
+    return go.Figure(data=traces, layout={
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        "font": {"family": FONT, "size": 13},
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "hoverlabel": {"align": "left"},
         # legend at the right: below the plot it covers the x-axis title, above it the chart's title
-        legend={"orientation": "v", "yanchor": "top", "y": 1, "xanchor": "left", "x": 1.01},
-        plot_bgcolor="white",
-    )
-    fig.update_xaxes(title=x_title, showgrid=True, gridcolor="#eeeeee", zeroline=False, automargin=True)
-    fig.update_yaxes(title=y_title, showgrid=True, gridcolor="#eeeeee", zeroline=False, automargin=True)
-    return fig
+        "legend": {"orientation": "v", "yanchor": "top", "y": 1, "xanchor": "left", "x": 1.01},
+        "plot_bgcolor": "white",
+        "xaxis": _axis(x_title, **(xaxis or {})),
+        "yaxis": _axis(y_title, **(yaxis or {})),
+        **layout,
+    })
 
 
 def target_progress(df: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
     """Horizontal bars: each quantitative target's latest comparable figure as a share of the target.
 
     Expects label, topic, progress_ratio, status_label, hover."""
-    fig = go.Figure()
-    for topic, part in df.groupby("topic", sort=False):
-        fig.add_trace(go.Bar(
-            x=part["progress_ratio"] * 100, y=[f"{lab}<br><b>{s}</b>" for lab, s in zip(part["label"], part["status_label"])],
-            orientation="h", name=topic, marker={"color": colors.get(topic, "#888888")},
-            text=[f"{r:.0f}%" for r in part["progress_ratio"] * 100],
-            textposition="auto", insidetextanchor="end", cliponaxis=False,
-            hovertext=_hover(part["hover"]), hoverinfo="text", showlegend=False,
-        ))
-    fig.add_vline(x=100, line_dash="dash", line_color="#333333", annotation_text="target (100%)",
-                  annotation_position="top", layer="below")  # under the bar labels, which stay readable
+    traces = [{
+        "type": "bar", "x": part["progress_ratio"] * 100,
+        "y": [f"{lab}<br><b>{s}</b>" for lab, s in zip(part["label"], part["status_label"])],
+        "orientation": "h", "name": topic, "marker": {"color": colors.get(topic, "#888888")},
+        "text": [f"{r:.0f}%" for r in part["progress_ratio"] * 100],
+        "textposition": "auto", "insidetextanchor": "end", "cliponaxis": False,
+        "hovertext": _hover(part["hover"]), "hoverinfo": "text", "showlegend": False,
+    } for topic, part in df.groupby("topic", sort=False)]
     top = max(130.0, float((df["progress_ratio"] * 100).max()) * 1.6) if len(df) else 110.0
-    _layout(fig, "Progress of quantitative targets: latest comparable figure as % of the target",
-            "Latest figure as % of target", None, height=max(260, 110 + 70 * len(df)))
-    fig.update_xaxes(range=[0, top], ticksuffix="%")
-    return fig
+    return _figure(
+        traces, "Progress of quantitative targets: latest comparable figure as % of the target",
+        "Latest figure as % of target", None, height=max(260, 110 + 70 * len(df)),
+        xaxis={"range": [0, top], "ticksuffix": "%"},
+        # the 100 % line sits under the bar labels, which stay readable
+        shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": 100, "x1": 100, "y0": 0, "y1": 1,
+                 "line": {"dash": "dash", "color": "#333333"}, "layer": "below"}],
+        annotations=[{"xref": "x", "yref": "paper", "x": 100, "y": 1, "text": "target (100%)", "showarrow": False,
+                      "xanchor": "center", "yanchor": "bottom"}])
 
 
 def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
@@ -65,37 +78,30 @@ def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
     hollow markers on January 1 (December 31 for deadlines).
 
     Expects date, event_type, topic, topic_label, date_precision, hover."""
-    fig = go.Figure()
-    for topic, part in df.groupby("topic", sort=False):
-        fig.add_trace(go.Scatter(
-            x=part["date"], y=part["event_type"], mode="markers", name=part["topic_label"].iloc[0],
-            marker={"color": colors.get(topic, "#888888"), "size": 13, "line": {"width": 2, "color": colors.get(topic, "#888888")},
-                    "symbol": ["circle" if p == "day" or p == "month" else "circle-open" for p in part["date_precision"]]},
-            hovertext=_hover(part["hover"]), hoverinfo="text",
-        ))
-    _layout(fig, title, "Date (hollow marker: only the year is known)", None,
-            height=max(320, 140 + 38 * df["event_type"].nunique()))
-    fig.update_yaxes(categoryorder="category descending")
-    return fig
+    traces = [{
+        "type": "scatter", "x": part["date"], "y": part["event_type"], "mode": "markers", "name": part["topic_label"].iloc[0],
+        "marker": {"color": colors.get(topic, "#888888"), "size": 13, "line": {"width": 2, "color": colors.get(topic, "#888888")},
+                   "symbol": ["circle" if p == "day" or p == "month" else "circle-open" for p in part["date_precision"]]},
+        "hovertext": _hover(part["hover"]), "hoverinfo": "text",
+    } for topic, part in df.groupby("topic", sort=False)]
+    return _figure(traces, title, "Date (hollow marker: only the year is known)", None,
+                   height=max(320, 140 + 38 * df["event_type"].nunique()), yaxis={"categoryorder": "category descending"})
 
 
 def timeline_counts(df: pd.DataFrame, title: str) -> go.Figure:
     """Dated events counted per year and event type, for when they are too many to draw one by one:
     a bubble per year and type, its area proportional to the count. Expects year, event_type, events, hover."""
     size = 40 * (df["events"] / max(float(df["events"].max()), 1.0)) ** 0.5 + 6
-    fig = go.Figure(go.Scatter(
-        x=df["year"], y=df["event_type"], mode="markers", name="events",
-        marker={"size": size, "color": "#0072B2", "opacity": 0.7, "line": {"width": 1, "color": "#0072B2"}},
-        hovertext=_hover(df["hover"]), hoverinfo="text", showlegend=False))
-    _layout(fig, title, "Year (bubble area: number of events)", None,
-            height=max(320, 140 + 38 * df["event_type"].nunique()))
-    fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(categoryorder="category descending")
-    return fig
+    trace = {"type": "scatter", "x": df["year"], "y": df["event_type"], "mode": "markers", "name": "events",
+             "marker": {"size": size, "color": "#0072B2", "opacity": 0.7, "line": {"width": 1, "color": "#0072B2"}},
+             "hovertext": _hover(df["hover"]), "hoverinfo": "text", "showlegend": False}
+    return _figure([trace], title, "Year (bubble area: number of events)", None,
+                   height=max(320, 140 + 38 * df["event_type"].nunique()),
+                   xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"categoryorder": "category descending"})
 
 
 def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str],
-                  title: str, y_title: str, y_scale: float = 1.0) -> go.Figure:
+                  title: str, y_title: str, y_scale: float = 1.0, yaxis: dict | None = None) -> go.Figure:
     """One metric over time, a line per jurisdiction. Derived values (converted currency) are
     hollow markers; targets are dashed lines ending at their deadline; dated events are marked
     on the time axis.
@@ -103,62 +109,58 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
     points: year, value, jurisdiction_label, derived, hover, color_topic
     targets: start_year, deadline_year, target_value, label, hover
     events: year, label
-    y_scale divides every value (1e9 draws money in billions)."""
-    fig = go.Figure()
+    y_scale divides every value (1e9 draws money in billions); yaxis adds to the y axis (e.g. a % format)."""
+    traces = []
     for place, part in points.groupby("jurisdiction_label", sort=False):
         part = part.sort_values("year")
         color = colors.get(part["color_topic"].iloc[0], "#0072B2") if place == points["jurisdiction_label"].iloc[0] else "#7F7F7F"
-        fig.add_trace(go.Scatter(
-            x=part["year"], y=part["value"] / y_scale, mode="lines+markers", name=place,
-            line={"color": color, "width": 2},
-            marker={"size": 12, "color": color, "symbol": ["circle-open" if d else "circle" for d in part["derived"]],
-                    "line": {"width": 2, "color": color}},
-            hovertext=_hover(part["hover"]), hoverinfo="text",
-        ))
+        traces.append({
+            "type": "scatter", "x": part["year"], "y": part["value"] / y_scale, "mode": "lines+markers", "name": place,
+            "line": {"color": color, "width": 2},
+            "marker": {"size": 12, "color": color, "symbol": ["circle-open" if d else "circle" for d in part["derived"]],
+                       "line": {"width": 2, "color": color}},
+            "hovertext": _hover(part["hover"]), "hoverinfo": "text",
+        })
     for row in targets.itertuples():
-        fig.add_trace(go.Scatter(
-            x=[row.start_year, row.deadline_year], y=[row.target_value / y_scale] * 2, mode="lines+markers+text",
-            name=f"Target: {row.label}", line={"dash": "dash", "color": "#D55E00", "width": 2},
-            marker={"symbol": ["line-ns", "star"], "size": [1, 14], "color": "#D55E00"},
-            text=["", f"target {row.deadline_year}"], textposition="top center",
-            hovertext=_hover([row.hover, row.hover]), hoverinfo="text",
-        ))
-    # All marks in one layout update: add_vline per mark re-validates every earlier one (quadratic).
+        traces.append({
+            "type": "scatter", "x": [row.start_year, row.deadline_year], "y": [row.target_value / y_scale] * 2,
+            "mode": "lines+markers+text", "name": f"Target: {row.label}", "line": {"dash": "dash", "color": "#D55E00", "width": 2},
+            "marker": {"symbol": ["line-ns", "star"], "size": [1, 14], "color": "#D55E00"},
+            "text": ["", f"target {row.deadline_year}"], "textposition": "top center",
+            "hovertext": _hover([row.hover, row.hover]), "hoverinfo": "text",
+        })
     years, labels = events["year"].tolist(), events["label"].tolist()
-    fig.update_layout(
+    return _figure(
+        traces, title, "Year", y_title, height=460,
+        xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"rangemode": "tozero", **(yaxis or {})},
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": y, "x1": y, "y0": 0, "y1": 1,
                  "line": {"dash": "dot", "color": "#999999", "width": 1}, "layer": "below"} for y in years],
         annotations=[{"xref": "x", "yref": "paper", "x": y, "y": 0.98 if i % 2 else 0.02, "text": label,
                       "showarrow": False, "xanchor": "right" if i % 2 else "left", "yanchor": "top" if i % 2 else "bottom",
                       "font": {"size": 11, "color": "#555555"}} for i, (y, label) in enumerate(zip(years, labels))])
-    _layout(fig, title, "Year", y_title, height=460)
-    fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(rangemode="tozero")
-    return fig
 
 
 def reported_conversions(df: pd.DataFrame, title: str) -> go.Figure:
     """Dot plot: the dollar figures different sources give for one yuan amount, beside the
     project's own derived conversion, one row each so close figures stay readable.
     Expects label, value_bn, kind ('reported (preferred)'/'reported'/'derived by this project'), source_id, hover."""
-    fig = go.Figure()
     styles = {"reported (preferred)": ("#0072B2", "circle"), "reported": ("#56B4E9", "circle"),
               "derived by this project": ("#E69F00", "diamond-open")}
+    traces = []
     for kind, (color, symbol) in styles.items():
         part = df[df["kind"] == kind]
         if part.empty:
             continue
-        fig.add_trace(go.Scatter(
-            x=part["value_bn"], name=kind, mode="markers+text",
-            y=[f"{lab} · {s if isinstance(s, str) else 'this project'}" for lab, s in zip(part["label"], part["source_id"])],
-            marker={"size": 14, "color": color, "symbol": symbol, "line": {"width": 2, "color": color}},
-            text=[f"${v:,.2f} bn" for v in part["value_bn"]], textposition="middle right",
-            hovertext=_hover(part["hover"]), hoverinfo="text",
-        ))
-    _layout(fig, title, "US dollars (billions)", None, height=max(260, 120 + 34 * len(df)))
-    fig.update_yaxes(categoryorder="category descending")
-    fig.update_xaxes(tickprefix="$", ticksuffix=" bn", range=[0, float(df["value_bn"].max()) * 1.2 if len(df) else 1])
-    return fig
+        traces.append({
+            "type": "scatter", "x": part["value_bn"], "name": kind, "mode": "markers+text",
+            "y": [f"{lab} · {s if isinstance(s, str) else 'this project'}" for lab, s in zip(part["label"], part["source_id"])],
+            "marker": {"size": 14, "color": color, "symbol": symbol, "line": {"width": 2, "color": color}},
+            "text": [f"${v:,.2f} bn" for v in part["value_bn"]], "textposition": "middle right",
+            "hovertext": _hover(part["hover"]), "hoverinfo": "text",
+        })
+    return _figure(traces, title, "US dollars (billions)", None, height=max(260, 120 + 34 * len(df)),
+                   yaxis={"categoryorder": "category descending"},
+                   xaxis={"tickprefix": "$", "ticksuffix": " bn", "range": [0, float(df["value_bn"].max()) * 1.2 if len(df) else 1]})
 
 
 def _circle_layout(names: list[str]) -> dict[str, tuple[float, float]]:
@@ -173,88 +175,84 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
     edges: source, target, relation, hover."""
     order = nodes.sort_values(["degree", "name"], ascending=[False, True])["name"].tolist()
     pos = _circle_layout(order)
-    fig = go.Figure()
     xs, ys = [], []
-    for row in edges.itertuples():
-        (x0, y0), (x1, y1) = pos[row.source], pos[row.target]
+    for s, t in zip(edges["source"], edges["target"]):
+        (x0, y0), (x1, y1) = pos[s], pos[t]
         xs += [x0, x1, None]
         ys += [y0, y1, None]
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#BBBBBB", "width": 1.5},
-                             hoverinfo="skip", showlegend=False))
-    # edge labels at midpoints carry the hover text of each relation
-    fig.add_trace(go.Scatter(
-        x=[(pos[s][0] + pos[t][0]) / 2 for s, t in zip(edges["source"], edges["target"])],
-        y=[(pos[s][1] + pos[t][1]) / 2 for s, t in zip(edges["source"], edges["target"])],
-        mode="markers", marker={"size": 7, "color": "#BBBBBB", "symbol": "diamond"}, name="relation",
-        hovertext=_hover(edges["hover"]), hoverinfo="text", showlegend=False))
+    traces = [
+        {"type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": {"color": "#BBBBBB", "width": 1.5},
+         "hoverinfo": "skip", "showlegend": False},
+        # edge labels at midpoints carry the hover text of each relation
+        {"type": "scatter", "x": [(pos[s][0] + pos[t][0]) / 2 for s, t in zip(edges["source"], edges["target"])],
+         "y": [(pos[s][1] + pos[t][1]) / 2 for s, t in zip(edges["source"], edges["target"])],
+         "mode": "markers", "marker": {"size": 7, "color": "#BBBBBB", "symbol": "diamond"}, "name": "relation",
+         "hovertext": _hover(edges["hover"]), "hoverinfo": "text", "showlegend": False},
+    ]
     styles = {"organization": ("#0072B2", "square"), "person": ("#E69F00", "circle"), "place or event": ("#009E73", "diamond")}
     for node_type, (color, symbol) in styles.items():
         part = nodes[nodes["node_type"] == node_type]
         if part.empty:
             continue
-        fig.add_trace(go.Scatter(
-            x=[pos[n][0] for n in part["name"]], y=[pos[n][1] for n in part["name"]], mode="markers+text",
-            name=node_type, text=part["name"], textfont={"size": 12},
-            textposition=["middle right" if pos[n][0] > 0.05 else "middle left" if pos[n][0] < -0.05 else "top center"
-                          for n in part["name"]],
-            marker={"size": 10 + 4 * part["degree"].clip(upper=6), "color": color, "symbol": symbol},
-            hovertext=_hover(part["hover"]), hoverinfo="text"))
-    _layout(fig, title, None, None, height=620)
-    fig.update_xaxes(visible=False, range=[-2.0, 2.0])
-    fig.update_yaxes(visible=False, range=[-1.2, 1.25])
-    return fig
+        traces.append({
+            "type": "scatter", "x": [pos[n][0] for n in part["name"]], "y": [pos[n][1] for n in part["name"]],
+            "mode": "markers+text", "name": node_type, "text": part["name"], "textfont": {"size": 12},
+            "textposition": ["middle right" if pos[n][0] > 0.05 else "middle left" if pos[n][0] < -0.05 else "top center"
+                             for n in part["name"]],
+            "marker": {"size": 10 + 4 * part["degree"].clip(upper=6), "color": color, "symbol": symbol},
+            "hovertext": _hover(part["hover"]), "hoverinfo": "text"})
+    return _figure(traces, title, None, None, height=620,
+                   xaxis={"visible": False, "range": [-2.0, 2.0]}, yaxis={"visible": False, "range": [-1.2, 1.25]})
 
 
 def cluster_map(df: pd.DataFrame, color: str) -> go.Figure:
     """A schematic map: longitude and latitude on equal-distance axes, no base map, so the markers
     show with no tile server or network. Expects name, latitude, longitude, hover."""
     labelled = len(df) <= 40     # past that, names would cover each other: they stay in the hover
-    fig = go.Figure(go.Scatter(
-        x=df["longitude"], y=df["latitude"], mode="markers+text" if labelled else "markers", name="clusters",
-        text=df["name"],
+    trace = {
+        "type": "scatter", "x": df["longitude"], "y": df["latitude"], "mode": "markers+text" if labelled else "markers",
+        "name": "clusters", "text": df["name"],
         # alternate labels above and below, in order of longitude, so neighbours do not overlap
-        textposition=["top center" if rank % 2 else "bottom center" for rank in df["longitude"].rank(method="first").astype(int)],
-        marker={"size": 18 if labelled else 9, "color": color, "line": {"width": 2 if labelled else 1, "color": "white"}},
-        hovertext=_hover(df["hover"]), hoverinfo="text"))
-    _layout(fig, "AI clusters and zones in Shanghai (approximate positions, schematic map without base tiles)",
-            "Longitude (°E)", "Latitude (°N)", height=560)
+        "textposition": ["top center" if rank % 2 else "bottom center" for rank in df["longitude"].rank(method="first").astype(int)],
+        "marker": {"size": 18 if labelled else 9, "color": color, "line": {"width": 2 if labelled else 1, "color": "white"}},
+        "hovertext": _hover(df["hover"]), "hoverinfo": "text"}
     mid_lat = float(df["latitude"].mean()) if len(df) else 31.2
-    # one degree of longitude is cos(latitude) degrees of latitude long: keep distances true
-    fig.update_yaxes(scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid_lat)))
     pad = 0.08
-    fig.update_xaxes(range=[df["longitude"].min() - pad, df["longitude"].max() + pad] if len(df) else None)
-    fig.update_yaxes(range=[df["latitude"].min() - pad, df["latitude"].max() + pad] if len(df) else None)
-    return fig
+    return _figure(
+        [trace], "AI clusters and zones in Shanghai (approximate positions, schematic map without base tiles)",
+        "Longitude (°E)", "Latitude (°N)", height=560,
+        xaxis={"range": [df["longitude"].min() - pad, df["longitude"].max() + pad] if len(df) else None},
+        # one degree of longitude is cos(latitude) degrees of latitude long: keep distances true
+        yaxis={"scaleanchor": "x", "scaleratio": 1 / math.cos(math.radians(mid_lat)),
+               "range": [df["latitude"].min() - pad, df["latitude"].max() + pad] if len(df) else None})
 
 
 def amounts_bar(df: pd.DataFrame, colors: dict[str, str], title: str, x_title: str) -> go.Figure:
     """Horizontal bars of amounts in one currency. Derived amounts are hatched.
     Expects label, amount, topic, derived, text, hover."""
-    fig = go.Figure(go.Bar(
-        x=df["amount"], y=df["label"], orientation="h", text=df["text"], textposition="outside", cliponaxis=False,
-        marker={"color": [colors.get(t, "#888888") for t in df["topic"]],
-                "pattern": {"shape": ["/" if d else "" for d in df["derived"]]}},
-        hovertext=_hover(df["hover"]), hoverinfo="text"))
-    _layout(fig, title, x_title, None, height=max(240, 130 + 60 * len(df)))
-    fig.update_xaxes(range=[0, float(df["amount"].max()) * 1.35] if len(df) else None)
-    return fig
+    trace = {"type": "bar", "x": df["amount"], "y": df["label"], "orientation": "h", "text": df["text"],
+             "textposition": "outside", "cliponaxis": False,
+             "marker": {"color": [colors.get(t, "#888888") for t in df["topic"]],
+                        "pattern": {"shape": ["/" if d else "" for d in df["derived"]]}},
+             "hovertext": _hover(df["hover"]), "hoverinfo": "text"}
+    return _figure([trace], title, x_title, None, height=max(240, 130 + 60 * len(df)),
+                   xaxis={"range": [0, float(df["amount"].max()) * 1.35] if len(df) else None})
 
 
 def event_ranges(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
     """Conferences on a time axis: a bar from start to end where both are known, a marker
     otherwise (hollow when only the year is known). Expects label, start, end, date_precision, topic, hover."""
-    fig = go.Figure()
+    traces = []
     for row in df.itertuples():
         color = colors.get(row.topic, "#D55E00")
         has_range = not pd.isna(row.end) and row.end != row.start
-        fig.add_trace(go.Scatter(
-            x=[row.start, row.end] if has_range else [row.start], y=[row.label] * (2 if has_range else 1),
-            mode="lines+markers", line={"color": color, "width": 8},
-            marker={"size": 12, "color": color, "symbol": "circle-open" if row.date_precision == "year" else "circle",
-                    "line": {"width": 2, "color": color}},
-            hovertext=_hover([row.hover] * (2 if has_range else 1)), hoverinfo="text", showlegend=False))
-    _layout(fig, title, "Date (hollow marker: only the year is known)", None, height=max(280, 120 + 45 * len(df)))
-    return fig
+        traces.append({
+            "type": "scatter", "x": [row.start, row.end] if has_range else [row.start], "y": [row.label] * (2 if has_range else 1),
+            "mode": "lines+markers", "line": {"color": color, "width": 8},
+            "marker": {"size": 12, "color": color, "symbol": "circle-open" if row.date_precision == "year" else "circle",
+                       "line": {"width": 2, "color": color}},
+            "hovertext": _hover([row.hover] * (2 if has_range else 1)), "hoverinfo": "text", "showlegend": False})
+    return _figure(traces, title, "Date (hollow marker: only the year is known)", None, height=max(280, 120 + 45 * len(df)))
 
 
 def point_hover(statement: str, value_text: str | None, when: str, claim: str, sources: str | None, extra: str = "") -> str:
