@@ -7,9 +7,9 @@ on synthetic datasets of a million records as well as on the curated one.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import functools
-import io
 import math
 import re
 from dataclasses import dataclass, field
@@ -65,20 +65,23 @@ def _iter_csv(path: Path, label: str, report: Report, unread: set[str]):
     A file that could not be read to its end is added to `unread`, so that checks which need all
     of its rows (references into it, evidence for its records) do not report spurious problems.
     """
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        report.problems.append(Problem(label, line, "", f"not valid UTF-8 (byte 0x{raw[e.start]:02x}); save the file as UTF-8"))
-        unread.add(label)
-        return
     consumed: list[str] = []   # the physical lines of the record being read, to see how it was quoted
 
     def lines():
-        for physical in io.StringIO(text, newline=""):
-            consumed.append(physical)
-            yield physical
+        # Line by line, never the whole file: evidence.csv of a million records is over 100 MB.
+        # Each physical line is decoded on its own, so a bad byte is reported at its own line.
+        with open(path, "rb") as f:
+            for number, raw in enumerate(f, 1):
+                if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8):]
+                try:
+                    physical = raw.decode("utf-8")
+                except UnicodeDecodeError as e:
+                    report.problems.append(Problem(label, number, "", f"not valid UTF-8 (byte 0x{raw[e.start]:02x}); "
+                                                                      "save the file as UTF-8"))
+                    raise _Unreadable from e
+                consumed.append(physical)
+                yield physical
 
     reader = csv.reader(lines(), strict=True)
     start = 1
@@ -93,6 +96,12 @@ def _iter_csv(path: Path, label: str, report: Report, unread: set[str]):
     except csv.Error as e:
         report.problems.append(Problem(label, start, "", f"malformed CSV ({e}); check for a stray or unclosed quote"))
         unread.add(label)
+    except _Unreadable:
+        unread.add(label)
+
+
+class _Unreadable(Exception):
+    """A line of the file is not UTF-8 (already reported): stop reading it."""
 
 
 def _check_stray_quotes(label: str, line: int, cells: list[str], record_text: str, report: Report) -> None:
