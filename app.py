@@ -3,8 +3,8 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.formatting import fmt_money
-from tracker.ui import (PROGRESS_BARS, TIMELINE_EVENTS, capped_note, claim_badges, empty_state, rows_in_view, setup_page,
-                        show_chart, sidebar_filters, topic_colors)
+from tracker.limits import PROGRESS_BARS, TIMELINE_EVENTS
+from tracker.ui import capped_note, claim_badges, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors
 
 setup_page("Overview", ":material/home:")
 filters = sidebar_filters()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bench.budgets import Verdict
+from tracker import db, limits
 
 
 def _ms(seconds) -> str:
@@ -56,12 +57,37 @@ scales, and writes this file and `bench/results.json`.
   *Navigation*: from `page.goto(url)` to the page drawn — script state back to `notRunning` after a run,
   no `stSkeleton`, every `stPlotlyChart` with its SVG — in a browser context that has already loaded the
   app once (cached static files: a visitor's next page, the case that shows the page's own cost; the
-  first visit in an empty context is listed separately). *Filter change*: from pressing → on the start
-  thumb of the "Years" slider to the page redrawn. Each page measurement is paired with a floor
+  first visit in an empty context is listed separately). *Filter change*: from releasing a one-step drag
+  of the start thumb of the "Years" slider to the page redrawn. Each page measurement is paired with a floor
   measurement taken just before or after it (the order alternates), and the ratio uses the medians of
   those pairs, so a change in machine load affects both sides alike.
 * **Server memory**: the `VmHWM` of the `streamlit run` process after every page has been visited and
   filtered at that scale (database prebuilt, as after a first start).
+"""
+
+
+BOUNDED = f"""\
+## What keeps a page's cost bounded
+
+* **Built once, read as tables.** The views the pages read (records, timeline, money values, target
+  progress, each record kind, sources and evidence beside their records) are materialised at build time
+  (`queries/views/90_materialise.sql`) and stored in year order, so a filter change scans stored rows
+  instead of re-running joins and per-row exchange-rate lookups.
+* **Every page query is capped in SQL** (`limit $limit`, with `rows_in_view` counting what the cap left
+  out, applied before the joins): tables show their first {limits.TABLE_ROWS} rows and say "Showing the first N
+  of M"; their download button runs the same query without the cap when clicked.
+* **Charts draw what a reader can read**: the timeline switches to counts per year and event type above
+  {limits.TIMELINE_EVENTS} events (aggregated in SQL); at most {limits.PROGRESS_BARS} progress bars, {limits.SERIES_LINES}
+  jurisdictions per metric (those with most figures), {limits.TARGET_LINES} target lines, {limits.NETWORK_PARTIES}
+  network parties and {limits.NETWORK_EDGES} relations, {limits.CHART_ROWS} funds or events; map labels only up to
+  {limits.MAP_LABELS} markers; every cap is said on the page.
+* **Nothing sent that is not shown**: the table behind a chart is sent only when "Show as table" is
+  opened; downloads are made when clicked; chart descriptions name the first {limits.DESCRIBED} items and count
+  the rest; the sidebar shows "All jurisdictions" instead of a chip per jurisdiction.
+* **Cheap reruns**: query results are cached per query and filter values (`st.cache_data`, keyed on the
+  parameters as JSON); figures are written as plain dicts and validated once.
+* **Memory**: DuckDB is capped at {db.MEMORY_LIMIT} when building and serving (it spills past it); the
+  validator streams each file line by line and checks references and quotes as rows arrive.
 """
 
 
@@ -165,5 +191,5 @@ def markdown(results: dict, verdicts: list[Verdict]) -> str:
                      _mb(d.get("browser", {}).get("server_rss_after_start_mb")),
                      _mb(d.get("build", {}).get("peak_rss_mb")), _mb(d.get("apptest", {}).get("peak_rss_mb"))]
                     for s, d in scales.items()]), ""]
-    out += [METHOD]
+    out += [BOUNDED, METHOD]
     return "\n".join(out) + "\n"

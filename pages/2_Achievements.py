@@ -3,8 +3,9 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.formatting import fmt_money
-from tracker.ui import (CONVERSION_RECORDS, DESCRIBED, SERIES_LINES, TABLE_ROWS, TARGET_LINES, capped_note, claim_badges, download_csv,
-                        empty_state, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors)
+from tracker.limits import CONVERSION_RECORDS, DESCRIBED, SERIES_LINES, TABLE_ROWS, TARGET_LINES
+from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters,
+                        topic_colors)
 
 setup_page("Achievements", ":material/trending_up:")
 filters = sidebar_filters()

@@ -2,8 +2,9 @@
 import streamlit as st
 
 from tracker import app_data, charts, present
-from tracker.ui import (CHART_ROWS, DESCRIBED, NETWORK_EDGES, NETWORK_PARTIES, TABLE_ROWS, capped_note, claim_badges, download_csv,
-                        empty_state, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors)
+from tracker.limits import CHART_ROWS, DESCRIBED, NETWORK_EDGES, NETWORK_PARTIES, TABLE_ROWS
+from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters,
+                        topic_colors)
 
 setup_page("Partnerships", ":material/handshake:")
 filters = sidebar_filters()

@@ -2,7 +2,8 @@
 import streamlit as st
 
 from tracker import app_data, present
-from tracker.ui import TABLE_ROWS, capped_note, empty_state, rows_in_view, setup_page, sidebar_filters
+from tracker.limits import TABLE_ROWS
+from tracker.ui import capped_note, empty_state, rows_in_view, setup_page, sidebar_filters
 
 QUOTE_ROWS = 500  # rows drawn at most; the full set is in the dataset download
 

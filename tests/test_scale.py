@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench import generate
 from bench.profile_queries import default_params
-from tracker import db, queries, ui
+from tracker import db, limits, queries
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SHOWING = re.compile(r"Showing the first ([\d,]+) of ([\d,]+) (.+?) in view")
@@ -75,29 +75,29 @@ def showing(at: AppTest) -> dict[str, tuple[int, int]]:
 def test_a_long_list_shows_its_first_rows_and_says_how_many_there_are(synthetic, page_file, what, table):
     at = open_page(page_file)
     stored = count(synthetic, f"select count(*) from {table}")
-    assert stored > ui.TABLE_ROWS                    # the dataset is big enough to need the cap
-    assert showing(at)[what] == (ui.TABLE_ROWS, stored)
-    assert max(len(t.value) for t in at.dataframe) == ui.TABLE_ROWS
+    assert stored > limits.TABLE_ROWS                    # the dataset is big enough to need the cap
+    assert showing(at)[what] == (limits.TABLE_ROWS, stored)
+    assert max(len(t.value) for t in at.dataframe) == limits.TABLE_ROWS
 
 
 def test_the_download_behind_a_capped_table_holds_every_row_in_view(synthetic):
     con = db.connect_read_only(synthetic["db"])
     try:
         params = default_params(con)     # every year, topic and jurisdiction
-        capped = queries.run(con, "achievements__all", **{**params, "limit": ui.TABLE_ROWS})
+        capped = queries.run(con, "achievements__all", **{**params, "limit": limits.TABLE_ROWS})
         full = queries.run(con, "achievements__all", **{**params, "limit": None})
     finally:
         con.close()
-    assert len(capped) == ui.TABLE_ROWS
+    assert len(capped) == limits.TABLE_ROWS
     assert len(full) == capped["rows_in_view"].iloc[0] == count(synthetic, "select count(*) from achievements")
-    assert full.head(ui.TABLE_ROWS)["achievement_id"].tolist() == capped["achievement_id"].tolist()
+    assert full.head(limits.TABLE_ROWS)["achievement_id"].tolist() == capped["achievement_id"].tolist()
 
 
 def test_too_many_events_are_counted_per_year_instead_of_drawn_one_by_one(synthetic):
     at = open_page("app.py")
     (timeline,) = [c for c in at.get("plotly_chart") if "Dated events per year" in c.proto.spec]
     events = count(synthetic, "select count(*) from timeline")
-    assert events > ui.TIMELINE_EVENTS
+    assert events > limits.TIMELINE_EVENTS
     assert f"{events:,} events" in timeline.proto.spec
 
 
@@ -105,7 +105,7 @@ def test_the_network_draws_only_the_most_connected_parties(synthetic):
     at = open_page("pages/3_Partnerships.py")
     (note,) = [c.value for c in at.caption if c.value.startswith("Drawn: the ")]
     shown, parties = (int(n.replace(",", "")) for n in re.findall(r"the ([\d,]+) most connected of ([\d,]+) parties", note)[0])
-    assert shown <= ui.NETWORK_PARTIES < parties
+    assert shown <= limits.NETWORK_PARTIES < parties
 
 
 def test_a_series_query_returns_the_jurisdictions_with_most_figures_and_counts_the_rest(synthetic):

@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from tracker.formatting import shorten
+from tracker.limits import MAP_LABELS
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"  # local fonts only: nothing from a CDN
 DERIVED_SYMBOL = "circle-open"
@@ -208,7 +209,7 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
 def cluster_map(df: pd.DataFrame, color: str) -> go.Figure:
     """A schematic map: longitude and latitude on equal-distance axes, no base map, so the markers
     show with no tile server or network. Expects name, latitude, longitude, hover."""
-    labelled = len(df) <= 40     # past that, names would cover each other: they stay in the hover
+    labelled = len(df) <= MAP_LABELS     # past that, names stay in the hover
     trace = {
         "type": "scatter", "x": df["longitude"], "y": df["latitude"], "mode": "markers+text" if labelled else "markers",
         "name": "clusters", "text": df["name"],

@@ -18,18 +18,6 @@ from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabular
                              parse_query_params, to_query_params)
 
 APP_NAME = "Shanghai AI Policy Tracker"
-# How much a page draws at most, whatever the size of the data (see docs/BENCHMARKS.md): tables
-# show their first rows with the full list one download away; charts draw at most this much.
-TABLE_ROWS = 500
-PROGRESS_BARS = 25
-TIMELINE_EVENTS = 400
-SERIES_LINES = 8
-TARGET_LINES = 10
-CONVERSION_RECORDS = 10
-NETWORK_PARTIES = 40
-NETWORK_EDGES = 300
-CHART_ROWS = 40
-DESCRIBED = 12      # items a chart's text description names one by one
 PAGES = (
     ("app.py", "Overview", ":material/home:"),
     ("pages/1_Stated_goals.py", "Stated goals", ":material/flag:"),

@@ -1,0 +1,16 @@
+"""How much a page shows at most, whatever the size of the data (see docs/BENCHMARKS.md).
+
+Tables show their first rows, with the full list one download away; charts draw at most what a
+reader can read, and each page says when it shows less than is in view."""
+
+TABLE_ROWS = 500
+PROGRESS_BARS = 25
+TIMELINE_EVENTS = 400
+SERIES_LINES = 8
+TARGET_LINES = 10
+CONVERSION_RECORDS = 10
+NETWORK_PARTIES = 40
+NETWORK_EDGES = 300
+CHART_ROWS = 40
+MAP_LABELS = 40     # markers named on the map; past that, names would cover each other
+DESCRIBED = 12      # items a chart's text description names one by one
