@@ -3,7 +3,7 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.formatting import fmt_money
-from tracker.limits import PROGRESS_BARS, TIMELINE_EVENTS
+from tracker.limits import DESCRIBED, PROGRESS_BARS, TIMELINE_EVENTS
 from tracker.ui import capped_note, claim_badges, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors
 
 setup_page("Overview", ":material/home:")
@@ -32,13 +32,13 @@ with cols[3].container(border=True):
     if len(funds) and funds.iloc[0].fund_count:
         row = funds.iloc[0]
         st.metric("Fund capital", fmt_money(row.total_value, row.unit))
-        st.caption(f"{row.fund_count} fund(s) · {'derived conversion · ' if row.is_derived else ''}source {row.source_ids}")
+        st.caption(f"{row.fund_count:,} fund(s) · {'derived conversion · ' if row.is_derived else ''}source {row.source_ids}")
     else:
         st.metric("Fund capital", "—")
         st.caption("No fund inside the current filters.")
 with cols[4].container(border=True):
-    st.metric("Conference editions", int(conferences.editions))
-    st.caption(f"{int(conferences.held)} reported as held, the rest announced ahead"
+    st.metric("Conference editions", f"{int(conferences.editions):,}")
+    st.caption(f"{int(conferences.held):,} reported as held, the rest announced ahead"
                + (f" · sources {conferences.source_ids}" if conferences.editions else ""))
 
 st.subheader("Progress of quantitative targets")
@@ -55,7 +55,8 @@ else:
                source_note=f"targets and achievements in this dataset, sources {present.source_list(progress)}. "
                            "Progress compares the latest figure of the same metric and jurisdiction; a figure in another currency is converted (derived).",
                description=" ".join(f"{r.statement.rstrip('.')}: {r.progress_ratio:.0%} of the target, status {r.status_label.lower()}."
-                                    for r in progress.itertuples()))
+                                    for r in progress.head(DESCRIBED).itertuples())
+               + present.more_note(len(progress), DESCRIBED, "targets").lstrip(";"))
 
 st.subheader("Timeline of dated events")
 counts = app_data.query("overview__timeline_counts", **params)

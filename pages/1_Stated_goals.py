@@ -2,7 +2,7 @@
 import streamlit as st
 
 from tracker import app_data, charts, present
-from tracker.limits import PROGRESS_BARS, TABLE_ROWS
+from tracker.limits import DESCRIBED, PROGRESS_BARS, TABLE_ROWS
 from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters,
                         topic_colors)
 
@@ -36,7 +36,8 @@ else:
                source_note=f"sources {present.source_list(progress)}; "
                            "figures in another currency are converted at annual average rates (derived; basis in the table).",
                description=" ".join(f"{r.statement.rstrip('.')}: latest figure {r.progress_ratio:.0%} of the target ({r.status_label.lower()})."
-                                    for r in progress.itertuples()))
+                                    for r in progress.head(DESCRIBED).itertuples())
+               + present.more_note(len(progress), DESCRIBED, "targets").lstrip(";"))
     for r in progress[progress["progress_is_derived"]].head(5).itertuples():
         st.caption(f"⚠️ *{present.shorten(r.statement, 70)}* — the latest figure is **derived**: {r.progress_basis}.")
 

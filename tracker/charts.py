@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from tracker.formatting import shorten
-from tracker.limits import MAP_LABELS
+from tracker.limits import EVENT_LABELS, MAP_LABELS
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"  # local fonts only: nothing from a CDN
 DERIVED_SYMBOL = "circle-open"
@@ -131,6 +131,8 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
             "hovertext": _hover([row.hover, row.hover]), "hoverinfo": "text",
         })
     years, labels = events["year"].tolist(), events["label"].tolist()
+    if len(years) > EVENT_LABELS:   # a label on every year would cover the chart: the dotted lines stay
+        labels = []
     return _figure(
         traces, title, "Year", y_title, height=460,
         xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"rangemode": "tozero", **(yaxis or {})},

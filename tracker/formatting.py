@@ -26,7 +26,8 @@ def fmt_money(value, unit: str) -> str:
     suffix = "" if symbol else f" {unit}"
     for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
         if abs(value) >= size:
-            return f"{symbol}{value / size:,.4g} {word}{suffix}"
+            scaled = value / size     # 4 significant digits, without exponent notation past 9,999 tn
+            return f"{symbol}{scaled:,.4g} {word}{suffix}" if abs(scaled) < 1e4 else f"{symbol}{scaled:,.0f} {word}{suffix}"
     return f"{symbol}{value:,.0f}{suffix}"
 
 
