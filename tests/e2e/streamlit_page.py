@@ -42,6 +42,7 @@ INFO = '[data-testid="stAlertContentInfo"]'
 HEADING = '[data-testid="stHeading"]'
 MARKDOWN = '[data-testid="stMarkdownContainer"]'
 MAIN_BLOCK = '[data-testid="stMainBlockContainer"]'
+DATAFRAME = '[data-testid="stDataFrame"]'
 MULTISELECT_TAG = '[data-testid="stMultiSelectTagsContainer"] [data-tag]'  # one per chosen option
 RADIO_OPTION_CHOSEN = '[data-testid="stRadioOption"][data-selected="true"]'
 # Since Streamlit 1.5x the slider is built on react-aria: each thumb is a visually hidden <input type=range>.
@@ -296,6 +297,22 @@ def download_button_for_chart(page: Page, index: int, label: str) -> Locator:
     container = chart.locator("xpath=ancestor::*[@data-testid='stElementContainer'][1]")
     return container.locator(
         "xpath=following::*[@data-testid='stDownloadButton'][1]").get_by_role("button", name=label)
+
+
+def table_expander_for_chart(page: Page, index: int) -> Locator:
+    """The "Show as table" expander that follows chart `index`."""
+    container = charts(page).nth(index).locator("xpath=ancestor::*[@data-testid='stElementContainer'][1]")
+    return container.locator("xpath=following::*[@data-testid='stExpander'][1]")
+
+
+def tables(scope: Locator) -> Locator:
+    """The st.dataframe tables inside `scope`."""
+    return scope.locator(DATAFRAME)
+
+
+def table_rows(table: Locator) -> int:
+    """Rows of an st.dataframe, header included (the grid's aria-rowcount: its canvas has no row elements)."""
+    return int(table.locator("[aria-rowcount]").first.get_attribute("aria-rowcount"))
 
 
 def download_csv(page: Page, button: Locator) -> list[dict[str, str]]:

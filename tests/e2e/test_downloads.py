@@ -1,8 +1,11 @@
-"""Each chart's "Download chart data (CSV)" returns the rows the chart draws."""
+"""Each chart's "Download chart data (CSV)" returns the rows the chart draws, and its "Show as table"
+shows them, sent only once opened."""
 from __future__ import annotations
 
 import re
 from collections import Counter
+
+from playwright.sync_api import expect
 
 from . import streamlit_page as st_page
 from .dashboard import DOWNLOAD_CHART_CSV, described, point_count
@@ -37,3 +40,17 @@ def test_cluster_map_csv_holds_the_clusters_the_map_draws(page):
     listed = sorted((r["Name"], round(float(r["Longitude (approx.)"]), 6), round(float(r["Latitude (approx.)"]), 6))
                     for r in rows)
     assert listed == drawn
+
+
+def test_the_table_behind_a_chart_is_sent_only_when_opened(page):
+    overview = described("app.py")
+    st_page.open_app(page, overview.url(), min_charts=overview.min_charts)
+    index, chart = st_page.find_chart(page, key="overview_timeline")
+    expander = st_page.table_expander_for_chart(page, index)
+    expect(st_page.tables(expander)).to_have_count(0)        # closed: no table drawn, none sent
+
+    st_page.rerun_after(page, lambda: expander.get_by_text("Show as table").click(), min_charts=overview.min_charts)
+
+    expect(st_page.tables(expander)).to_have_count(1)
+    # one row per event the chart draws, plus the header row
+    assert st_page.table_rows(st_page.tables(expander).first) == point_count(chart) + 1
