@@ -51,4 +51,4 @@ st.dataframe(table, hide_index=True, width="stretch", column_config={
     "Goal": st.column_config.TextColumn(width="large"),
 })
 download_csv("Download goals (CSV)", lambda: present.goals_table(
-    app_data.query("goals__targets", with_progress_only=False, limit=None, **filters.params)), "goals.csv")
+    app_data.full_query("goals__targets", with_progress_only=False, **filters.params)), "goals.csv")

@@ -72,4 +72,4 @@ else:
     st.dataframe(present.achievements_table(achievements), hide_index=True, width="stretch", column_config={
         "Statement": st.column_config.TextColumn(width="large"), "As of": st.column_config.NumberColumn(format="%d")})
     download_csv("Download achievements (CSV)", lambda: present.achievements_table(
-        app_data.query("achievements__all", limit=None, **params)), "achievements.csv")
+        app_data.full_query("achievements__all", **params)), "achievements.csv")

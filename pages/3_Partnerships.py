@@ -53,4 +53,4 @@ else:
     st.dataframe(present.partnerships_table(partnerships), hide_index=True, width="stretch",
                  column_config={"What": st.column_config.TextColumn(width="large")})
     download_csv("Download partnerships (CSV)", lambda: present.partnerships_table(
-        app_data.query("partnerships__list", limit=None, **params)), "partnerships.csv")
+        app_data.full_query("partnerships__list", **params)), "partnerships.csv")

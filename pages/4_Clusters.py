@@ -32,4 +32,4 @@ st.dataframe(table, hide_index=True, width="stretch",
              column_config={"Latitude (approx.)": st.column_config.NumberColumn(format="%.3f"),
                             "Longitude (approx.)": st.column_config.NumberColumn(format="%.3f")})
 download_csv("Download clusters (CSV)", lambda: present.clusters_table(present.clusters_frame(
-    app_data.query("clusters__list", limit=None, **filters.params))), "clusters.csv")
+    app_data.full_query("clusters__list", **filters.params))), "clusters.csv")

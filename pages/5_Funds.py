@@ -32,7 +32,7 @@ if len(frame):
 st.subheader("Funds")
 capped_note(len(funds), rows_in_view(funds), "funds")
 st.dataframe(present.funds_table(funds), hide_index=True, width="stretch")
-download_csv("Download funds (CSV)", lambda: present.funds_table(app_data.query("funds__list", limit=None, **filters.params)),
+download_csv("Download funds (CSV)", lambda: present.funds_table(app_data.full_query("funds__list", **filters.params)),
              "funds.csv")
 st.caption("Sources also mention AI-focused industrial funds and plans to set up investment funds for AI projects without "
            "sizes; those are listed as goals on *Stated goals*.")

@@ -30,4 +30,4 @@ st.subheader("Events")
 capped_note(len(frame), rows_in_view(conferences), "events")
 st.dataframe(present.conferences_table(frame), hide_index=True, width="stretch")
 download_csv("Download events (CSV)", lambda: present.conferences_table(present.conferences_frame(
-    app_data.query("conferences__list", limit=None, **filters.params))), "conferences.csv")
+    app_data.full_query("conferences__list", **filters.params))), "conferences.csv")

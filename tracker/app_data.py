@@ -32,6 +32,13 @@ def query(name: str, **params) -> pd.DataFrame:
     return _cached(name, json.dumps(wanted, sort_keys=True, default=str), wanted).copy()
 
 
+def full_query(name: str, **params) -> pd.DataFrame:
+    """The query without its cap ($limit = null), for a download: run when the button is clicked and
+    not cached, so a full list of hundreds of thousands of rows is not kept in the server's memory."""
+    wanted = {k: v for k, v in params.items() if k in queries.parameter_names(name)}
+    return queries.run(connection(), name, **{**wanted, "limit": None})
+
+
 @st.cache_data(ttl=3600, max_entries=2, show_spinner=False)
 def dataset_zip() -> bytes:
     return export.dataset_zip(connection())

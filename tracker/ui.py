@@ -49,26 +49,33 @@ def setup_page(title: str, icon: str) -> None:
 
 # --- vocabularies --------------------------------------------------------------------------------
 
-def vocabulary() -> Vocabulary:
+@st.cache_resource(show_spinner=False)
+def _vocabularies() -> tuple[Vocabulary, dict[str, str], dict[str, str], dict[str, str]]:
+    """The filter vocabulary and the labels and colours every page reads, once per process (and
+    per database: it is cleared with the connection). A resource, not data: every run of every
+    page reads it several times, and a cached DataFrame would be copied each time."""
     bounds = app_data.query("shared__year_bounds").iloc[0]
-    return Vocabulary(int(bounds.year_min), int(bounds.year_max),
-                      tuple(topic_table().index), tuple(jurisdiction_labels()))
+    topics = app_data.query("shared__topics")
+    places = app_data.query("shared__jurisdictions")
+    vocab = Vocabulary(int(bounds.year_min), int(bounds.year_max), tuple(topics["topic"]), tuple(places["jurisdiction"]))
+    return (vocab, dict(zip(topics["topic"], topics["label"])), dict(zip(topics["topic"], topics["color"])),
+            dict(zip(places["jurisdiction"], places["label"])))
 
 
-def topic_table() -> pd.DataFrame:
-    return app_data.query("shared__topics").set_index("topic")
-
-
-def topic_colors() -> dict[str, str]:
-    return topic_table()["color"].to_dict()
+def vocabulary() -> Vocabulary:
+    return _vocabularies()[0]
 
 
 def topic_labels() -> dict[str, str]:
-    return topic_table()["label"].to_dict()
+    return dict(_vocabularies()[1])
+
+
+def topic_colors() -> dict[str, str]:
+    return dict(_vocabularies()[2])
 
 
 def jurisdiction_labels() -> dict[str, str]:
-    return app_data.query("shared__jurisdictions").set_index("jurisdiction")["label"].to_dict()
+    return dict(_vocabularies()[3])
 
 
 # --- filters -------------------------------------------------------------------------------------
