@@ -61,8 +61,8 @@ def values(trace: dict, key: str) -> list:
 
 
 def editions_drawn(at: AppTest) -> int:
-    """The conference chart draws one trace per edition (a range or a marker)."""
-    return len(chart(at)["data"])
+    """The conference chart draws each edition (a range or a marker) followed by a gap."""
+    return sum(values(trace, "y").count(None) for trace in chart(at)["data"])
 
 
 @pytest.mark.parametrize("page_file", ["app.py"] + PAGES)

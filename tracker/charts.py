@@ -244,18 +244,27 @@ def amounts_bar(df: pd.DataFrame, colors: dict[str, str], title: str, x_title: s
 
 def event_ranges(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
     """Conferences on a time axis: a bar from start to end where both are known, a marker
-    otherwise (hollow when only the year is known). Expects label, start, end, date_precision, topic, hover."""
+    otherwise (hollow when only the year is known). One trace per topic, the events of a topic
+    separated by gaps, so the cost grows with topics, not events.
+    Expects label, start, end, date_precision, topic, hover."""
     traces = []
-    for row in df.itertuples():
-        color = colors.get(row.topic, "#D55E00")
-        has_range = not pd.isna(row.end) and row.end != row.start
+    for topic, part in df.groupby("topic", sort=False):
+        color = colors.get(topic, "#D55E00")
+        xs, ys, symbols, hovers = [], [], [], []
+        for row in part.itertuples():
+            has_range = not pd.isna(row.end) and row.end != row.start
+            points = [row.start, row.end] if has_range else [row.start]
+            xs += points + [None]
+            ys += [row.label] * len(points) + [None]
+            symbols += ["circle-open" if row.date_precision == "year" else "circle"] * len(points) + ["circle"]
+            hovers += [row.hover] * len(points) + [""]
         traces.append({
-            "type": "scatter", "x": [row.start, row.end] if has_range else [row.start], "y": [row.label] * (2 if has_range else 1),
-            "mode": "lines+markers", "line": {"color": color, "width": 8},
-            "marker": {"size": 12, "color": color, "symbol": "circle-open" if row.date_precision == "year" else "circle",
-                       "line": {"width": 2, "color": color}},
-            "hovertext": _hover([row.hover] * (2 if has_range else 1)), "hoverinfo": "text", "showlegend": False})
-    return _figure(traces, title, "Date (hollow marker: only the year is known)", None, height=max(280, 120 + 45 * len(df)))
+            "type": "scatter", "x": xs, "y": ys, "mode": "lines+markers", "connectgaps": False,
+            "line": {"color": color, "width": 8},
+            "marker": {"size": 12, "color": color, "symbol": symbols, "line": {"width": 2, "color": color}},
+            "hovertext": _hover(hovers), "hoverinfo": "text", "showlegend": False})
+    return _figure(traces, title, "Date (hollow marker: only the year is known)", None, height=max(280, 120 + 45 * len(df)),
+                   yaxis={"categoryorder": "array", "categoryarray": list(dict.fromkeys(df["label"]))[::-1]})
 
 
 def point_hover(statement: str, value_text: str | None, when: str, claim: str, sources: str | None, extra: str = "") -> str:
