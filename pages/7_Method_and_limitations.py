@@ -1,11 +1,13 @@
 """Method & limitations: what the tracker is, how records are made and checked, the rules, how to cite."""
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from tracker import app_data
 from tracker.citation import citation, view_link
 from tracker.filters import to_query_params
+from tracker.present import CLAIM_LABELS
 from tracker.ui import current_view_line, setup_page, sidebar_filters, vocabulary
 
 setup_page("Method & limitations", ":material/rule:")
@@ -55,9 +57,10 @@ example "70 billion yuan ($10.16 billion)"), the **CNY** and **USD** views show 
 year. Where sources convert one amount differently, all are kept and one is marked preferred, with the reason
 (see *Achievements → Where sources disagree*, which also shows this project's own conversion beside them).
 """)
-st.dataframe(app_data.query("method__fx_rates"), hide_index=True, width="stretch",
-             column_config={"cny_per_usd": st.column_config.NumberColumn("CNY per USD", format="%.2f"),
-                            "year": st.column_config.NumberColumn("Year", format="%d"), "basis": "Basis"})
+# Small fixed tables: static (st.table), not the interactive grid, which costs far more to draw.
+rates = app_data.query("method__fx_rates")
+st.table(pd.DataFrame({"Year": rates["year"].astype(str), "CNY per USD": rates["cny_per_usd"].map("{:.2f}".format),
+                       "Basis": rates["basis"]}).set_index("Year"))
 
 st.markdown("""
 ### What the sources do not cover
@@ -72,8 +75,8 @@ st.markdown("""
 """)
 coverage = app_data.query("method__coverage")
 st.markdown("### Coverage of the dataset")
-st.dataframe(coverage.pivot_table(index="kind", columns="claim_type", values="records", fill_value=0),
-             width="stretch")
+st.table(coverage.pivot_table(index="kind", columns="claim_type", values="records", fill_value=0, aggfunc="sum")
+         .astype(int).rename(columns=CLAIM_LABELS).rename_axis(index="Kind of record", columns=None))
 
 st.markdown("### How to cite this view")
 info = app_data.query("shared__build_info").iloc[0]
