@@ -23,8 +23,17 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from bench.procmem import peak_rss_mb
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+# No GPU in CI; the rest keeps Chromium from phoning home (component updates, sync, first-run
+# pages): the machine has no internet, and such requests only add noise and time.
+# The browser tests launch Chromium with the same flags (tests/e2e/chromium.py).
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root, where Chromium's sandbox refuses to start
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 VIEWPORT = {"width": 1366, "height": 900}
 NAV_TIMEOUT_MS = 60_000      # a page that takes longer has failed its budget many times over
 FILTER_TIMEOUT_MS = 30_000
@@ -82,11 +91,11 @@ class Server:
 def start_server(script: Path, cwd: Path, env: dict[str, str], log: Path, timeout_s: float = 180) -> Server:
     port = free_port()
     log.parent.mkdir(parents=True, exist_ok=True)
-    out = open(log, "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=cwd, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT)
+    with open(log, "w") as out:     # the server keeps its own copy of the handle
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+             "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=cwd, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT)
     server = Server(process, port, log)
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -97,7 +106,8 @@ def start_server(script: Path, cwd: Path, env: dict[str, str], log: Path, timeou
                 if r.read() == b"ok":
                     return server
         except OSError:
-            time.sleep(0.2)
+            pass
+        time.sleep(0.2)
     server.stop()
     raise RuntimeError(f"streamlit did not answer /_stcore/health within {timeout_s:.0f} s; see {log}")
 

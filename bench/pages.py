@@ -20,12 +20,12 @@ class Page:
     url_path: str   # "" for the home page, else the classic multipage URL path ("Stated_goals")
 
 
-def discover(root: Path = REPO_ROOT) -> list[Page]:
+def discover() -> list[Page]:
     pages = [Page("Overview", "app.py", "")]
     def number(path: Path) -> tuple[int, str]:
         m = re.match(r"(\d+)", path.name)
         return (int(m.group(1)) if m else 10**6, path.name)
-    for path in sorted((root / "pages").glob("*.py"), key=number):
+    for path in sorted((REPO_ROOT / "pages").glob("*.py"), key=number):
         if path.name in SKIPPED:
             continue
         stem = re.sub(r"^\d+[_ -]*", "", path.stem)       # Streamlit drops the ordering number

@@ -20,8 +20,3 @@ def peak_rss_mb(pid: int | None = None) -> float | None:
     """The high-water mark of the resident set of `pid` (default: this process), in MiB."""
     kb = _status_kb(pid or os.getpid(), "VmHWM")
     return None if kb is None else round(kb / 1024, 1)
-
-
-def rss_mb(pid: int | None = None) -> float | None:
-    kb = _status_kb(pid or os.getpid(), "VmRSS")
-    return None if kb is None else round(kb / 1024, 1)

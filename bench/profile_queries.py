@@ -16,17 +16,19 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from tracker import db, queries           # noqa: E402
+from tracker import db, limits, queries   # noqa: E402
+from tracker.filters import Vocabulary, default_state   # noqa: E402
 from tracker.paths import QUERIES_DIR     # noqa: E402
 
 
 def default_params(con) -> dict:
-    year_min, year_max = queries.run(con, "shared__year_bounds").iloc[0]
-    return {"year_from": int(year_min), "year_to": int(year_max),
-            "topics": list(queries.run(con, "shared__topics")["topic"]),
-            "jurisdictions": list(queries.run(con, "shared__jurisdictions")["jurisdiction"]),
-            "currency": "reported", "search": "", "limit": 500, "metric": "ai_industry_scale",
-            "with_progress_only": False, "series": 8, "parties": 40, "names": ["Microsoft"]}
+    """The dashboard's default filters (every year, topic and jurisdiction) and its page caps."""
+    bounds = queries.run(con, "shared__year_bounds").iloc[0]
+    vocab = Vocabulary(int(bounds.year_min), int(bounds.year_max), tuple(queries.run(con, "shared__topics")["topic"]),
+                       tuple(queries.run(con, "shared__jurisdictions")["jurisdiction"]))
+    return {**default_state(vocab).params, "search": "", "limit": limits.TABLE_ROWS, "metric": "ai_industry_scale",
+            "with_progress_only": False, "series": limits.SERIES_LINES, "parties": limits.NETWORK_PARTIES,
+            "names": ["Microsoft"]}
 
 
 def main() -> int:
@@ -38,10 +40,9 @@ def main() -> int:
     print(f"{'query':40s} {'seconds':>8s} {'rows':>9s} {'MB':>8s}")
     for path in sorted(QUERIES_DIR.glob("*__*.sql")):
         name = path.stem
-        wanted = {k: params[k] for k in queries.parameter_names(name) if k in params}
         started = time.perf_counter()
         try:
-            frame = queries.run(con, name, **wanted)
+            frame = queries.run(con, name, **params)   # binds only what the query names
         except Exception as e:          # report and go on: one broken query should not hide the others
             print(f"{name:40s} error: {str(e).splitlines()[0][:100]}")
             continue

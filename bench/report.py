@@ -107,7 +107,7 @@ def markdown(results: dict, verdicts: list[Verdict]) -> str:
            "```", "",
            "Needs the packages of `requirements-test.txt`, Chromium at `/usr/bin/chromium` and the five source texts "
            "(`../shared/seeds` or `$TRACKER_ARCHIVE`). Exit status 0 means every budget passed.", "",
-           f"## This run", "",
+           "## This run", "",
            _table(["", ""], [
                ["Date (UTC)", m["date"]], ["Command", f"`{results['settings']['command'].strip()}`"],
                ["Total time", f"{results['total_seconds']:.0f} s"],

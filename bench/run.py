@@ -35,9 +35,9 @@ from tracker.paths import DATA_DIR, default_archive              # noqa: E402
 # Repetitions, chosen so that the full run stays well under 15 minutes on 2 cores.
 # A page slower than the deadlines has failed its budgets many times over: the run records what was
 # measured by then and goes on, so that it still ends in reasonable time.
-FULL = {"warm": 5, "filters": 2, "browser_reps": {}, "browser_reps_default": 2,
+FULL = {"warm": 5, "filters": 2, "browser_reps": 2,
         "apptest_deadline_s": 150, "browser_deadline_s": 150}
-QUICK = {"warm": 3, "filters": 1, "browser_reps": {}, "browser_reps_default": 2,
+QUICK = {"warm": 3, "filters": 1, "browser_reps": 2,
          "apptest_deadline_s": 120, "browser_deadline_s": 120}
 
 
@@ -45,11 +45,11 @@ def _log(message: str, started: float) -> None:
     print(f"[{time.perf_counter() - started:6.0f} s] {message}", flush=True)
 
 
-def _child_json(args: list[str], env: dict[str, str], log: Path, timeout: float) -> dict:
+def _child_json(args: list[str], log: Path, timeout: float) -> dict:
     """Run a child benchmark process; its last stdout line is its JSON result, stderr goes to `log`."""
     with open(log, "w") as err:
-        out = subprocess.run([sys.executable, *args], cwd=REPO_ROOT, env={**os.environ, **env},
-                             stdout=subprocess.PIPE, stderr=err, text=True, timeout=timeout)
+        out = subprocess.run([sys.executable, *args], cwd=REPO_ROOT, stdout=subprocess.PIPE,
+                             stderr=err, text=True, timeout=timeout)
     if out.returncode != 0:
         raise RuntimeError(f"{' '.join(args[:1])} failed with status {out.returncode}; see {log}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine.facts(browser.CHROMIUM),
         "settings": {"scales": scales, "quick": args.quick, "warm_reruns": plan["warm"],
                      "filter_changes": plan["filters"],
-                     "browser_reps": {s: plan["browser_reps"].get(s, plan["browser_reps_default"]) for s in scales},
+                     "browser_reps": {s: plan["browser_reps"] for s in scales},
                      "pages": [pg.script for pg in pages], "command": "python bench/run.py " + " ".join(argv or sys.argv[1:])},
         "scales": {},
     }
@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
                        "TRACKER_ARCHIVE": dataset["archive_dir"]}
                 entry["build"] = _child_json(["bench/measure_build.py", "--data", dataset["data_dir"],
                                               "--archive", dataset["archive_dir"], "--db", str(db_path)],
-                                             {}, folder / "build.log", timeout=900)
+                                             folder / "build.log", timeout=900)
                 _log(f"{scale}: built in {entry['build']['seconds']} s, {entry['build']['db_mb']} MB, "
                      f"peak {entry['build']['peak_rss_mb']} MB", started)
                 entry["apptest"] = apptest_pages(env, plan["warm"], plan["filters"], folder / "apptest.log",
@@ -262,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
                 _log(f"{scale}: AppTest done" + (" (stopped at its deadline)" if entry["apptest"]["timed_out"] else ""),
                      started)
                 if chromium:
-                    reps = results["settings"]["browser_reps"][scale]
+                    reps = plan["browser_reps"]
                     entry["browser"] = measure_browser(chromium, floor, pages, env, entry["apptest"], reps,
                                                        folder / "server.log", plan["browser_deadline_s"])
                     _log(f"{scale}: browser done; server peak {entry['browser']['server_peak_rss_mb']} MB", started)

@@ -2,10 +2,8 @@
 import streamlit as st
 
 from tracker import app_data, present
-from tracker.limits import TABLE_ROWS
+from tracker.limits import QUOTES, TABLE_ROWS
 from tracker.ui import capped_note, empty_state, rows_in_view, setup_page, sidebar_filters
-
-QUOTE_ROWS = 500  # rows drawn at most; the full set is in the dataset download
 
 setup_page("Sources & evidence", ":material/menu_book:")
 filters = sidebar_filters()
@@ -21,7 +19,7 @@ st.dataframe(present.sources_table(sources), hide_index=True, width="stretch",
 st.subheader("Evidence")
 search = st.text_input("Search the quotes", placeholder="e.g. Microsoft, billion, Lingang",
                        help="Matches the quote, the record's text or its id; not case-sensitive.")
-evidence = app_data.query("sources__evidence", search=search.strip(), limit=QUOTE_ROWS, **filters.params)
+evidence = app_data.query("sources__evidence", search=search.strip(), limit=QUOTES, **filters.params)
 if evidence.empty:
     if search.strip():
         st.info(f"No quote in view contains “{search.strip()}”. Try a shorter word, or widen the filters.", icon="🔎")
@@ -29,7 +27,7 @@ if evidence.empty:
         empty_state("records", filters)
     st.stop()
 
-st.caption(f"{len(evidence)} quote(s){' (first ' + str(QUOTE_ROWS) + ')' if len(evidence) == QUOTE_ROWS else ''}.")
+st.caption(f"{len(evidence)} quote(s){' (first ' + str(QUOTES) + ')' if len(evidence) == QUOTES else ''}.")
 for (source_id, title), quotes in evidence.groupby(["source_id", "source_title"], sort=False):
     with st.expander(f"{source_id} · {title} — {len(quotes)} quote(s)", expanded=bool(search.strip())):
         # one block per source, not two elements per quote: the page stays light with hundreds of quotes

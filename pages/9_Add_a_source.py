@@ -11,7 +11,7 @@ from tracker.paths import default_archive, default_data_dir
 from tracker.ui import ingest_enabled, setup_page, sidebar_filters
 
 setup_page("Add a source", ":material/note_add:")
-filters = sidebar_filters()
+sidebar_filters()        # the shared sidebar; this page does not filter
 
 if not ingest_enabled():
     st.info("Adding sources is switched off here: this deployment is read-only. To add an article, run the "

@@ -28,15 +28,15 @@ def _cached(name: str, key: str, _params: dict) -> pd.DataFrame:
 
 def query(name: str, **params) -> pd.DataFrame:
     """Run queries/<name>.sql with bound parameters; extra parameters are ignored by the query."""
-    wanted = {k: list(v) if isinstance(v, tuple) else v for k, v in params.items() if k in queries.parameter_names(name)}
+    names = queries.parameter_names(name)
+    wanted = {k: list(v) if isinstance(v, tuple) else v for k, v in params.items() if k in names}
     return _cached(name, json.dumps(wanted, sort_keys=True, default=str), wanted).copy()
 
 
 def full_query(name: str, **params) -> pd.DataFrame:
     """The query without its cap ($limit = null), for a download: run when the button is clicked and
     not cached, so a full list of hundreds of thousands of rows is not kept in the server's memory."""
-    wanted = {k: v for k, v in params.items() if k in queries.parameter_names(name)}
-    return queries.run(connection(), name, **{**wanted, "limit": None})
+    return queries.run(connection(), name, **{**params, "limit": None})   # binds only what the query names
 
 
 @st.cache_data(ttl=3600, max_entries=2, show_spinner=False)

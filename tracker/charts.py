@@ -20,7 +20,6 @@ from tracker.formatting import shorten
 from tracker.limits import EVENT_LABELS, MAP_LABELS
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"  # local fonts only: nothing from a CDN
-DERIVED_SYMBOL = "circle-open"
 
 
 def _hover(texts) -> list[str]:

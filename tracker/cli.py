@@ -15,10 +15,6 @@ from tracker.paths import default_archive, default_data_dir, default_db_path
 from tracker.validate import ValidationError, validate
 
 
-def _archive(value: str | None) -> Path | None:
-    return Path(value) if value else default_archive()
-
-
 def _print_problems(problems) -> None:
     for p in problems:
         print(p, file=sys.stderr)
@@ -26,7 +22,7 @@ def _print_problems(problems) -> None:
 
 
 def cmd_validate(args) -> int:
-    report = validate(Path(args.data), _archive(args.archive))
+    report = validate(Path(args.data), default_archive(args.archive))
     for notice in report.notices:
         print(f"note: {notice}", file=sys.stderr)
     if not report.ok:
@@ -39,7 +35,7 @@ def cmd_validate(args) -> int:
 
 def cmd_build(args) -> int:
     try:
-        result = db.build(Path(args.db), Path(args.data), _archive(args.archive))
+        result = db.build(Path(args.db), Path(args.data), default_archive(args.archive))
     except ValidationError as e:
         _print_problems(e.problems)
         return 1
@@ -50,7 +46,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_export(args) -> int:
-    db_path = db.ensure_built(Path(args.db), Path(args.data), _archive(args.archive))
+    db_path = db.ensure_built(Path(args.db), Path(args.data), default_archive(args.archive))
     con = db.connect_read_only(db_path)
     try:
         written = export.export_views(con, Path(args.out), args.format)

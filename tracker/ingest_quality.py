@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.ingest import vocabulary
-from tracker.ingest.candidate import Candidate
+from tracker.ingest.candidate import KIND_TABLES, Candidate
 from tracker.ingest.dates import Published
 from tracker.ingest.extract import extract
 from tracker.paths import default_archive, default_data_dir
@@ -85,8 +85,7 @@ def _rows(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-_KINDS = {"targets": "target", "achievements": "achievement", "funds": "fund", "conferences": "conference",
-          "partnerships": "partnership", "clusters": "cluster"}
+_KINDS = {table: kind for kind, table in KIND_TABLES.items()}
 
 
 def curated_facts(data_dir: Path) -> list[Fact]:
@@ -201,16 +200,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--verbose", action="store_true", help="list every missed fact and unmatched candidate")
     p.add_argument("--json", action="store_true", help="print the overall figures as JSON")
     args = p.parse_args(argv)
-    archive = Path(args.archive) if args.archive else default_archive()
+    archive = default_archive(args.archive)
     if archive is None or not archive.is_dir():
         print(f"error: the archive of seed articles was not found ({archive or 'not set'}); pass --archive DIR", file=sys.stderr)
         return 2
     scores = score(Path(args.data), archive)
+    total = summary(scores)
     if args.json:
-        print(json.dumps(summary(scores), indent=2))
+        print(json.dumps(total, indent=2))
     else:
         report(scores, args.verbose)
-    total = summary(scores)
     ok = (total["recall"] or 0) >= RECALL_TARGET and (total["precision"] or 0) >= PRECISION_TARGET
     return 0 if ok else 1
 

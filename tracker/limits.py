@@ -4,6 +4,7 @@ Tables show their first rows, with the full list one download away; charts draw 
 reader can read, and each page says when it shows less than is in view."""
 
 TABLE_ROWS = 500
+QUOTES = 500        # evidence quotes listed on Sources & evidence
 PROGRESS_BARS = 25
 TIMELINE_EVENTS = 400
 SERIES_LINES = 8

@@ -13,8 +13,11 @@ DB_ENV = "TRACKER_DB"
 DATA_ENV = "TRACKER_DATA"
 
 
-def default_archive() -> Path | None:
-    """The folder of source texts: $TRACKER_ARCHIVE, else ../shared/seeds beside the clone, else none."""
+def default_archive(given: str | Path | None = None) -> Path | None:
+    """The folder of source texts: `given` (a --archive option), else $TRACKER_ARCHIVE, else
+    ../shared/seeds beside the clone, else none."""
+    if given:
+        return Path(given)
     if os.environ.get(ARCHIVE_ENV):
         return Path(os.environ[ARCHIVE_ENV])
     beside = REPO_ROOT.parent / "shared" / "seeds"

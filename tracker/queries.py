@@ -22,8 +22,9 @@ def load_sql(name: str) -> str:
     return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def parameter_names(name: str) -> set[str]:
-    return set(re.findall(r"\$([a-z_]+)", load_sql(name)))
+@functools.cache
+def parameter_names(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\$([a-z_]+)", load_sql(name)))
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:

@@ -96,12 +96,16 @@ def _reset() -> None:
 def _seed_widgets(state: FilterState, vocab: Vocabulary) -> None:
     ss = st.session_state
     ss["w_years"] = (state.year_from, state.year_to)
-    # All chosen is shown as none chosen ("All topics"): a chip per value would fill the sidebar
-    # once there are hundreds of jurisdictions, and every page would pay for drawing them.
-    ss["w_topics"] = [t for t in vocab.topics if t in state.topics] if set(state.topics) != set(vocab.topics) else []
-    ss["w_jurisdictions"] = ([j for j in vocab.jurisdictions if j in state.jurisdictions]
-                             if set(state.jurisdictions) != set(vocab.jurisdictions) else [])
+    ss["w_topics"] = _shown_as_chosen(state.topics, vocab.topics)
+    ss["w_jurisdictions"] = _shown_as_chosen(state.jurisdictions, vocab.jurisdictions)
     ss["w_currency"] = state.currency
+
+
+def _shown_as_chosen(chosen: tuple[str, ...], every: tuple[str, ...]) -> list[str]:
+    """The chips a multiselect shows, in vocabulary order. All chosen is shown as none ("All topics"):
+    a chip per value would fill the sidebar once there are hundreds of jurisdictions, and every page
+    would pay for drawing them. _store_widgets reads an empty box back as all."""
+    return [] if set(chosen) == set(every) else [v for v in every if v in chosen]
 
 
 def sidebar_filters() -> FilterState:

@@ -120,7 +120,7 @@ def _check_stray_quotes(label: str, line: int, cells: list[str], record_text: st
 def _parse(col: Column, text: str):
     """Return (value, problem message or None). Empty text is None."""
     if text == "":
-        return None, (f"required value is missing" if col.required else None)
+        return None, ("required value is missing" if col.required else None)
     if text != text.strip():
         return None, f"{text!r} has leading or trailing spaces"
     kind = col.type
@@ -227,15 +227,14 @@ def normalise_text(text: str) -> str:
 def validate(data_dir: Path, archive: Path | None) -> Report:
     """Check every file against the contract and the rules; return all problems found."""
     report = Report()
-    label_of = lambda t: f"{data_dir.name}/{t.file_name}"  # noqa: E731  (short, used once per table)
+    label_of = lambda t: f"{data_dir.name}/{t.file_name}"  # noqa: E731  (short)
     keys: dict[str, dict[str, int]] = {}            # table -> primary key value -> line
-    deferred: list[tuple[str, int, str, str, contract.ForeignKey]] = []  # references to tables not read yet
     units: dict[str, str] = {}
     sources: dict[str, str] = {}                     # source_id -> archive_name
-    evidence: _EvidenceCheck | None = None
     conversions: list[tuple[int, str, bool, str | None]] = []
     unread: set[str] = set()                         # labels of files not read to their end
     incomplete: set[str] = set()                     # their tables: checks that need every row skip them
+    evidence = _EvidenceCheck(label_of(contract.table("evidence")), keys, sources, data_dir, archive, incomplete, report)
 
     for table in contract.tables():
         path = data_dir / table.file_name
@@ -281,13 +280,9 @@ def validate(data_dir: Path, archive: Path | None) -> Report:
                     report.problems.append(Problem(label, line, col.name, message))
                 row[col.name] = value
                 if value is not None and col.name in fk_of:
-                    # checked now when the referenced file has been read (the contract lists it first),
-                    # so a million rows do not keep a million references in memory
-                    fk = fk_of[col.name]
-                    if fk.table in keys or fk.table in incomplete:
-                        _check_reference(label, line, col.name, value, fk, keys, units, incomplete, report)
-                    else:
-                        deferred.append((label, line, col.name, value, fk))
+                    # Checked as the row is read, so a million rows keep no references in memory: schema.sql
+                    # creates a referenced table before the tables that refer to it, so it has been read.
+                    _check_reference(label, line, col.name, value, fk_of[col.name], keys, units, incomplete, report)
             for column, message in _row_rules(table.name, row, units):
                 report.problems.append(Problem(label, line, column, message))
             if table.primary_key:
@@ -302,8 +297,6 @@ def validate(data_dir: Path, archive: Path | None) -> Report:
             elif table.name == "sources" and row["source_id"]:
                 sources[row["source_id"]] = row["archive_name"]
             elif table.name == "evidence":
-                if evidence is None:
-                    evidence = _EvidenceCheck(label, keys, sources, data_dir, archive, incomplete, report)
                 evidence.row(line, row["record_id"], row["source_id"], row["quote"])
             elif table.name == "reported_conversions":
                 conversions.append((line, row["record_id"], bool(row["preferred"]), row["reason"]))
@@ -311,11 +304,8 @@ def validate(data_dir: Path, archive: Path | None) -> Report:
         if label in unread:
             incomplete.add(table.name)
 
-    for label, line, column, value, fk in deferred:
-        _check_reference(label, line, column, value, fk, keys, units, incomplete, report)
     record_ids = _check_record_ids(keys, data_dir, report)
-    (evidence or _EvidenceCheck(label_of(contract.table("evidence")), keys, sources, data_dir, archive, incomplete,
-                                report)).finish(record_ids)
+    evidence.finish(record_ids)
     _check_conversions(conversions, record_ids, data_dir, incomplete, report)
     report.problems.sort()
     return report
@@ -357,7 +347,6 @@ class _EvidenceCheck:
         self.label, self.keys, self.sources, self.data_dir = label, keys, sources, data_dir
         self.incomplete, self.report = incomplete, report
         self.record_tables = [t.name for t in contract.record_tables()]
-        self.all_records_read = not incomplete & set(self.record_tables)
         self.supported: set[str] = set()
         self.archive = archive if archive is not None and archive.is_dir() else None
         if self.archive is None:
@@ -365,6 +354,11 @@ class _EvidenceCheck:
                 f"quotes not checked: the archive of source texts was not found ({archive or 'not set'}); "
                 "pass --archive DIR or set TRACKER_ARCHIVE (for this project: ../shared/seeds)")
         self.text = functools.lru_cache(maxsize=64)(self._read_text)
+
+    @functools.cached_property
+    def all_records_read(self) -> bool:
+        """Asked at the first evidence row, when every record file has been read (they come first)."""
+        return not self.incomplete & set(self.record_tables)
 
     def _read_text(self, source_id: str) -> str | None:
         name = self.sources.get(source_id)

@@ -13,18 +13,9 @@ from pathlib import Path
 
 import pytest
 
-SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
+from bench.browser import CHROMIUM, CHROMIUM_ARGS as CHROMIUM_FLAGS   # the benchmark's browser, same flags
 
-# No GPU in CI; the rest keeps Chromium from phoning home (component updates, sync, first-run
-# pages): the machine has no internet, and such requests only add noise and time.
-CHROMIUM_FLAGS = [
-    "--no-sandbox",  # CI runs as root, where Chromium's sandbox refuses to start
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+SYSTEM_CHROMIUM = Path(CHROMIUM)
 
 
 def launch_options(bundled_executable: str | None) -> dict:

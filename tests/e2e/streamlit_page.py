@@ -27,7 +27,6 @@ from playwright.sync_api import Locator, Page
 
 # --- Streamlit's test hooks -------------------------------------------------------------------
 APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-SKELETON = '[data-testid="stSkeleton"]'
 EXCEPTION = '[data-testid="stException"]'
 PLOTLY_CHART = '[data-testid="stPlotlyChart"]'
 SIDEBAR = '[data-testid="stSidebar"]'
@@ -36,9 +35,7 @@ WIDGET_LABEL = '[data-testid="stWidgetLabel"]'
 SLIDER = '[data-testid="stSlider"]'
 MULTISELECT = '[data-testid="stMultiSelect"]'
 RADIO = '[data-testid="stRadio"]'
-DOWNLOAD_BUTTON = '[data-testid="stDownloadButton"]'
 WARNING = '[data-testid="stAlertContentWarning"]'
-INFO = '[data-testid="stAlertContentInfo"]'
 HEADING = '[data-testid="stHeading"]'
 MARKDOWN = '[data-testid="stMarkdownContainer"]'
 MAIN_BLOCK = '[data-testid="stMainBlockContainer"]'
@@ -243,7 +240,8 @@ def page_links(page: Page) -> Locator:
 
 
 # --- the sidebar's widgets --------------------------------------------------------------------
-def _widget(page: Page, kind: str, label: str) -> Locator:
+def _widget(page: Page | AsyncPage, kind: str, label: str) -> Locator:
+    # locator() and filter() are not coroutines in the async API either: one helper serves both
     label_locator = page.locator(WIDGET_LABEL).filter(has_text=label)
     return page.locator(SIDEBAR).locator(kind).filter(has=label_locator)
 
@@ -380,27 +378,23 @@ async def async_rerun_after(page: AsyncPage, action, min_charts: int = 0, query:
     await page.wait_for_function(_CHARTS_DRAWN_JS, arg=min_charts, timeout=CHART_TIMEOUT_MS)
 
 
-def _async_widget(page: AsyncPage, kind: str, label: str):
-    return page.locator(SIDEBAR).locator(kind).filter(has=page.locator(WIDGET_LABEL).filter(has_text=label))
-
-
 async def async_press_on_slider_thumb(page: AsyncPage, label: str, thumb: int, key: str) -> None:
-    handle = _async_widget(page, SLIDER, label).locator(SLIDER_THUMB).nth(thumb)
+    handle = _widget(page, SLIDER, label).locator(SLIDER_THUMB).nth(thumb)
     await handle.focus()
     await handle.press(key)
 
 
 async def async_choose_radio_option(page: AsyncPage, label: str, option: str) -> None:
-    await _async_widget(page, RADIO, label).get_by_text(option, exact=True).click()
+    await _widget(page, RADIO, label).get_by_text(option, exact=True).click()
 
 
 async def async_slider_values(page: AsyncPage, label: str) -> list[int]:
-    thumbs = _async_widget(page, SLIDER, label).locator(SLIDER_THUMB)
+    thumbs = _widget(page, SLIDER, label).locator(SLIDER_THUMB)
     return [int(float(await t.input_value())) for t in await thumbs.all()]
 
 
 async def async_radio_value(page: AsyncPage, label: str) -> str:
-    return (await _async_widget(page, RADIO, label).locator(RADIO_OPTION_CHOSEN).inner_text()).strip()
+    return (await _widget(page, RADIO, label).locator(RADIO_OPTION_CHOSEN).inner_text()).strip()
 
 
 async def async_exceptions(page: AsyncPage) -> list[str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +15,9 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench.browser import free_port
+from bench.procmem import peak_rss_mb
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "artifacts"  # gitignored: screenshots, server logs, concurrency numbers
@@ -30,26 +32,15 @@ class StreamlitServer:
     process: subprocess.Popen
     log_path: Path
 
-    def peak_memory_mib(self) -> float:
+    def peak_memory_mib(self) -> float | None:
         """The server's peak resident memory (VmHWM) so far, in MiB."""
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
-        for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024  # the kernel reports kB
-        raise RuntimeError(f"no VmHWM in /proc/{self.process.pid}/status")
+        return peak_rss_mb(self.process.pid)
 
     def log_tail(self, lines: int = 60) -> str:
         try:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
         except OSError as error:
             return f"(no server log: {error})"
-
-
-def free_port() -> int:
-    """A port nobody listens on right now: bind port 0 and let the kernel choose."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def _health(url: str) -> str:

@@ -4,7 +4,7 @@ and date are read from it, so an edit in review changes them too.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tracker import contract
@@ -87,7 +87,7 @@ class Candidate:
 
     @property
     def end_date(self) -> str | None:
-        return self.fields.get("end_date") if self.kind == "conference" else None
+        return self.fields.get("end_date")     # only conferences have the column
 
     @property
     def date_precision(self) -> str | None:
@@ -132,6 +132,5 @@ def change_kind(candidate: Candidate, kind: str) -> Candidate:
         fields[column] = candidate.date
     if "statement" in fields and not fields["statement"]:
         fields["statement"] = candidate.fields.get("statement") or candidate.quote
-    return Candidate(kind, candidate.quote, fields, candidate.conversion if value_col else None, candidate.matched_text,
-                     candidate.sentence, candidate.entities, candidate.new_entities,
-                     candidate.reasons + [f"kind changed from {candidate.kind} to {kind} in review"])
+    return replace(candidate, kind=kind, fields=fields, conversion=candidate.conversion if value_col else None,
+                   reasons=candidate.reasons + [f"kind changed from {candidate.kind} to {kind} in review"])

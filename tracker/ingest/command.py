@@ -47,7 +47,7 @@ def run(args) -> int:
         print("error: --title is empty", file=err)
         return 2
     data_dir = Path(args.data)
-    archive = Path(args.archive) if args.archive else default_archive()
+    archive = default_archive(args.archive)
     try:
         raw = read_article_bytes(Path(args.article))
         article, candidates = prepare(raw, str(args.article), title=args.title, published_on=published.text,

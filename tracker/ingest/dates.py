@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.ingest.sentences import clause_of
+from tracker.validate import YEAR_MAX, YEAR_MIN
 
 YEAR = r"(?:19|20)\d\d"
 _MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -56,8 +57,8 @@ def parse_published_on(text: str) -> Published:
     if not m:
         raise PublishedOnError(f"--published-on: {text!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
-    if not 1990 <= year <= 2100:
-        raise PublishedOnError(f"--published-on: {year} is out of range (1990-2100)")
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise PublishedOnError(f"--published-on: {year} is out of range ({YEAR_MIN}-{YEAR_MAX})")
     try:
         value = date(year, month, day)
     except ValueError:

@@ -7,6 +7,7 @@ so that any value can be typed; the writer and the validator check the types.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pandas as pd
 
@@ -70,8 +71,7 @@ def accepted(candidates: list[Candidate], edited: dict[str, pd.DataFrame]) -> tu
                 continue
             original = candidates[int(index)]
             fields = {col: _value(row.get(col)) for col in columns(kind)}
-            c = Candidate(kind, original.quote, fields, original.conversion, original.matched_text, original.sentence,
-                          original.entities, original.new_entities, original.reasons)
+            c = replace(original, kind=kind, fields=fields)
             missing = c.missing_required()
             if missing:
                 problems.append(f"{kind} “{original.matched_text or original.quote[:40]}”: fill in {', '.join(missing)}")

@@ -8,6 +8,7 @@ place (by its last word). Headlines, where every word is capitalised, are skippe
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -43,17 +44,24 @@ class Mention:
         return {"name": self.name, "kind": self.kind, "record_ids": list(self.record_ids)}
 
 
-def known_mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
+@functools.lru_cache(maxsize=4)       # compiled once per loaded vocabulary, not once per sentence
+def _known_names(vocab: Vocabulary) -> tuple[tuple[re.Pattern, str, str, tuple[str, ...]], ...]:
+    """(pattern, name, kind, record ids) per known name, longest first."""
     by_name: dict[str, list] = {}
     for e in vocab.entities:
         by_name.setdefault(e.name, []).append(e)
+    return tuple((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])"), name, entities[0].kind,
+                  tuple(e.record_id for e in entities))
+                 for name, entities in sorted(by_name.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+def known_mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
     found: list[Mention] = []
-    for name in sorted(by_name, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):
+    for pattern, name, kind, record_ids in _known_names(vocab):
+        for m in pattern.finditer(sentence):
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue       # "Microsoft" inside "Microsoft-INESA AI Innovation Center" is not a mention
-            entities = by_name[name]
-            found.append(Mention(name, entities[0].kind, m.start(), m.end(), tuple(e.record_id for e in entities)))
+            found.append(Mention(name, kind, m.start(), m.end(), record_ids))
     return sorted(found, key=lambda x: x.start)
 
 
@@ -64,7 +72,7 @@ def _is_headline(sentence: str) -> bool:
 
 def _kind_of(words: list[str], sentence: str, start: int, end: int) -> str | None:
     last = words[-1].lower().rstrip(".")
-    if last.isdigit() or re.fullmatch(r"(19|20)\d\d", last):
+    if last.isdigit():
         last = words[-2].lower() if len(words) > 1 else last
     if last in CONFERENCE_WORDS:
         return "conference"
@@ -88,11 +96,11 @@ def new_mentions(sentence: str, vocab: Vocabulary, known: list[Mention]) -> list
     words = list(_WORD.finditer(sentence))
     runs: list[list[re.Match]] = []
     current: list[re.Match] = []
-    for i, w in enumerate(words):
+    for w in words:
         text = w.group(0)
         gap = sentence[current[-1].end():w.start()] if current else ""
         capital = text[0].isupper() and text not in _MONTHS
-        if current and (gap.strip() not in ("",) or not (capital or text.lower() in _CONNECTORS)):
+        if current and (gap.strip() or not (capital or text.lower() in _CONNECTORS)):
             runs.append(current)
             current = []
         if capital:
@@ -111,7 +119,7 @@ def new_mentions(sentence: str, vocab: Vocabulary, known: list[Mention]) -> list
             continue
         start, end = run[0].start(), run[-1].end()
         name = sentence[start:end].rstrip(".'’")
-        if any(start < k.end and k.start < end for k in known) or any(name == e.name for e in vocab.entities):
+        if any(start < k.end and k.start < end for k in known) or any(name == known_name for _, known_name, _, _ in _known_names(vocab)):
             continue
         kind = _kind_of([w.group(0) for w in run], sentence, start, end)
         if kind:

@@ -54,6 +54,7 @@ class _Context:
     carried: TimeExpr | None       # the last time stated earlier in the paragraph
     known: list[Mention]
     new: list[Mention]
+    stated: list[TimeExpr]         # the times that say when a number held: relation in _AS_OF, with a year
 
 
 def extract(text: str, published: Published, vocab: Vocabulary) -> list[Candidate]:
@@ -67,7 +68,9 @@ def extract(text: str, published: Published, vocab: Vocabulary) -> list[Candidat
             paragraph, carried = sentence.paragraph, None
         times = find_times(sentence.text, published)
         known = known_mentions(sentence.text, vocab)
-        ctx = _Context(published, vocab, sentence, index, times, carried, known, new_mentions(sentence.text, vocab, known))
+        stated = [t for t in times if t.relation in _AS_OF and t.year is not None]
+        ctx = _Context(published, vocab, sentence, index, times, carried, known, new_mentions(sentence.text, vocab, known),
+                       stated)
         found = _numeric_candidates(ctx) + _dated_candidates(ctx)
         if not found and not sentence.text.rstrip().endswith("?"):
             found = _qualitative_candidates(ctx)
@@ -76,7 +79,6 @@ def extract(text: str, published: Published, vocab: Vocabulary) -> list[Candidat
                 offered_names.add(mention.name)
                 found.append(_actor_candidate(ctx, mention))
         candidates.extend(_dedupe(candidates, found))
-        stated = [t for t in times if t.relation in _AS_OF and t.year is not None]
         if stated:
             carried = stated[-1]
     return candidates
@@ -98,8 +100,9 @@ def _dedupe(existing: list[Candidate], new: list[Candidate]) -> list[Candidate]:
 
 def quote_for(sentence: str, start: int, end: int, limit: int = MAX_QUOTE_CHARS) -> str:
     """The sentence, or when it is too long the clauses around [start, end), at most limit characters."""
-    if len(normalise_text(sentence)) <= limit:
-        return normalise_text(sentence)
+    text = normalise_text(sentence)
+    if len(text) <= limit:
+        return text
     bounds = clauses(sentence)
     first = last = next(i for i, (s, e) in enumerate(bounds) if s <= start <= e)
     while last + 1 < len(bounds) and bounds[last][1] < end:
@@ -128,7 +131,7 @@ def quote_for(sentence: str, start: int, end: int, limit: int = MAX_QUOTE_CHARS)
 
 def _time_for(ctx: _Context, position: int) -> tuple[TimeExpr | None, str]:
     """The time a number at position refers to, and where it was found."""
-    usable = [t for t in ctx.times if t.relation in _AS_OF and t.year is not None]
+    usable = ctx.stated
     start, end = clause_of(ctx.sentence.text, position)
     in_clause = [t for t in usable if start <= t.start < end]
     after = [t for t in in_clause if t.start >= position]
@@ -146,6 +149,20 @@ def _time_for(ctx: _Context, position: int) -> tuple[TimeExpr | None, str]:
 
 def _year(ctx: _Context, time: TimeExpr | None) -> int:
     return time.year if time is not None else ctx.published.year
+
+
+def _blank(kind: str, common: dict | None = None) -> dict:
+    """Every column of the kind, empty, with the common guesses the kind has columns for."""
+    fields = dict.fromkeys(columns(kind))
+    if common:
+        fields.update({k: v for k, v in common.items() if k in fields})
+    return fields
+
+
+def _candidate(ctx: _Context, kind: str, fields: dict, start: int, end: int, matched: str, reasons: list[str],
+               conversion: dict | None = None) -> Candidate:
+    return Candidate(kind, quote_for(ctx.sentence.text, start, end), fields, conversion, matched, ctx.index,
+                     [m.as_json() for m in ctx.known], [m.as_json() for m in ctx.new], reasons)
 
 
 # --- numbers --------------------------------------------------------------------------------------
@@ -224,11 +241,9 @@ def _common(ctx: _Context, position: int) -> dict:
 def _numeric_record(ctx: _Context, kind: str, fact: _Fact, time: TimeExpr | None, year: int,
                     reasons: list[str]) -> Candidate:
     s = ctx.sentence.text
-    fields = dict.fromkeys(columns(kind))
-    common = _common(ctx, fact.start)
+    fields = _blank(kind, _common(ctx, fact.start))
     context = fact.context
     metric = guess.metric(fact.unit, context, ctx.vocab, fact.phrase) if kind != "fund" else None
-    fields.update({k: v for k, v in common.items() if k in fields})
     fields["topic"] = guess.topic(kind, fact.unit, metric, context, ctx.vocab)
     if fact.approximate:
         fields["note"] = f"The source says '{fact.approximate}'; no number is given, so none is stored."
@@ -247,8 +262,7 @@ def _numeric_record(ctx: _Context, kind: str, fact: _Fact, time: TimeExpr | None
         fields.update(name=_fund_name(s, ctx), size_value=fact.value, size_unit=fact.unit,
                       amount_stage=_amount_stage(s), backers=_backers(s), focus=_focus(s), launched_year=year,
                       event_nature="announcement" if _FUTURE.search(s) else "action")
-    return Candidate(kind, quote_for(s, fact.start, fact.end), fields, fact.conversion, fact.text, ctx.index,
-                     [m.as_json() for m in ctx.known], [m.as_json() for m in ctx.new], reasons)
+    return _candidate(ctx, kind, fields, fact.start, fact.end, fact.text, reasons, fact.conversion)
 
 
 def _fund_name(s: str, ctx: _Context) -> str:
@@ -283,30 +297,29 @@ def _focus(s: str) -> str | None:
 
 def _dated_candidates(ctx: _Context) -> list[Candidate]:
     s = ctx.sentence.text
-    out = []
-    for time in ctx.times:
-        if not time.has_date:
-            continue
-        if _CONFERENCE_WORDS.search(s) or any(m.kind == "conference" for m in ctx.known + ctx.new):
-            out.append(_conference(ctx, time))
-        elif _CLUSTER_WORDS.search(s) and _FOUNDING_WORDS.search(s):
-            out.append(_cluster(ctx, time))
-        elif _RULE_WORDS.search(s) and _GOVERNANCE_ACTORS.search(s):
-            out.append(_governance(ctx, time))
-        else:
-            out.append(_partnership(ctx, time))
-    return out
+    if _CONFERENCE_WORDS.search(s) or any(m.kind == "conference" for m in ctx.known + ctx.new):
+        make = _conference
+    elif _CLUSTER_WORDS.search(s) and _FOUNDING_WORDS.search(s):
+        make = _cluster
+    elif _RULE_WORDS.search(s) and _GOVERNANCE_ACTORS.search(s):
+        make = _governance
+    else:
+        make = _partnership
+    return [make(ctx, time) for time in ctx.times if time.has_date]
 
 
-def _is_future(ctx: _Context, time: TimeExpr) -> bool:
+def _nature(ctx: _Context, time: TimeExpr) -> str:
+    """event_nature of a dated step: an announcement when it is still to come."""
     if ctx.published.precision == "day" and time.day is not None:
-        return time.day > ctx.published.day
-    return bool(_FUTURE.search(ctx.sentence.text))
+        future = time.day > ctx.published.day
+    else:
+        future = bool(_FUTURE.search(ctx.sentence.text))
+    return "announcement" if future else "action"
 
 
 def _conference(ctx: _Context, time: TimeExpr) -> Candidate:
     s = ctx.sentence.text
-    fields = dict.fromkeys(columns("conference"))
+    fields = _blank("conference")
     names = [m for m in ctx.known + ctx.new if m.kind == "conference"]
     edition = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?=[A-Z])", s)
     location = re.search(r"\bin\s+(?:the\s+city's\s+|the\s+city’s\s+)?((?:[A-Z][\w-]*\s?){1,4}(?:area|district)?)", s)
@@ -316,7 +329,7 @@ def _conference(ctx: _Context, time: TimeExpr) -> Candidate:
                   name=names[0].name if names else None,
                   edition=f"{_ORDINAL_EDITIONS[edition.group(1).lower()]} ({time.year})" if edition else None,
                   location=location.group(1).strip() if location else None, year=time.year,
-                  claim_type="press_report", event_nature="announcement" if _is_future(ctx, time) else "action")
+                  claim_type="press_report", event_nature=_nature(ctx, time))
     if time.precision == "day":
         if single:
             fields["observed_on"] = time.day.isoformat()
@@ -325,14 +338,13 @@ def _conference(ctx: _Context, time: TimeExpr) -> Candidate:
             fields.update(start_date=time.day.isoformat(), end_date=time.end_day.isoformat())
     else:
         fields["note"] = f"Only the month is given ({time.text})."
-    return Candidate("conference", quote_for(s, time.start, time.end), fields, None, time.text, ctx.index,
-                     [m.as_json() for m in ctx.known], [m.as_json() for m in ctx.new],
-                     [f"date '{time.text}' in a sentence about a conference"])
+    return _candidate(ctx, "conference", fields, time.start, time.end, time.text,
+                      [f"date '{time.text}' in a sentence about a conference"])
 
 
 def _cluster(ctx: _Context, time: TimeExpr) -> Candidate:
     s = ctx.sentence.text
-    fields = dict.fromkeys(columns("cluster"))
+    fields = _blank("cluster")
     places = [m for m in ctx.known + ctx.new if m.kind == "cluster"]
     noun = _CLUSTER_WORDS.search(s)
     # Up to two words before the noun, but not "China's first": "pilot zone for the innovation of AI".
@@ -344,31 +356,27 @@ def _cluster(ctx: _Context, time: TimeExpr) -> Candidate:
                   district=district.group(1) if district else None, kind=noun.group(0).lower(),
                   established_year=time.year,
                   established_on=time.day.isoformat() if time.precision == "day" else None,
-                  claim_type=common["claim_type"], event_nature="announcement" if _is_future(ctx, time) else "action",
+                  claim_type=common["claim_type"], event_nature=_nature(ctx, time),
                   note="The article gives no coordinates: enter approximate public ones and say so in coordinates_precision.")
-    return Candidate("cluster", quote_for(s, time.start, time.end), fields, None, time.text, ctx.index,
-                     [m.as_json() for m in ctx.known], [m.as_json() for m in ctx.new],
-                     [f"date '{time.text}' in a sentence about a zone, park or cluster being opened"])
+    return _candidate(ctx, "cluster", fields, time.start, time.end, time.text,
+                      [f"date '{time.text}' in a sentence about a zone, park or cluster being opened"])
 
 
 def _governance(ctx: _Context, time: TimeExpr) -> Candidate:
     """A dated rule or plan. The governance table keeps a year only, so the day goes into the note."""
     s = ctx.sentence.text
     rule = _RULE_WORDS.search(s)
-    fields = dict.fromkeys(columns("governance"))
-    common = _common(ctx, time.start)
-    fields.update({k: v for k, v in common.items() if k in fields})
+    fields = _blank("governance", _common(ctx, time.start))
     fields.update(topic=guess.topic("governance", None, None, s, ctx.vocab), kind=rule.group(0).lower().rstrip("s"),
-                  year=time.year, event_nature="announcement" if _is_future(ctx, time) else "action",
+                  year=time.year, event_nature=_nature(ctx, time),
                   note=f"Dated '{time.text}' in the article ({time.day.isoformat()[:7 if time.precision == 'month' else 10]}).")
-    return Candidate("governance", quote_for(s, time.start, time.end), fields, None, time.text, ctx.index,
-                     [m.as_json() for m in ctx.known], [m.as_json() for m in ctx.new],
-                     [f"date '{time.text}' in a sentence about a rule or plan"])
+    return _candidate(ctx, "governance", fields, time.start, time.end, time.text,
+                      [f"date '{time.text}' in a sentence about a rule or plan"])
 
 
 def _partnership(ctx: _Context, time: TimeExpr) -> Candidate:
     s = ctx.sentence.text
-    fields = dict.fromkeys(columns("partnership"))
+    fields = _blank("partnership")
     parties = [m.name for m in ctx.known + ctx.new if m.kind in ("organization", "cluster")]
     people = [m.name for m in ctx.known + ctx.new if m.kind == "person"]
     kind = next((k for k, p in _PARTNERSHIP_KINDS if re.search(p, s, re.IGNORECASE)), "collaboration")
@@ -377,10 +385,9 @@ def _partnership(ctx: _Context, time: TimeExpr) -> Candidate:
                   organization=parties[0] if parties else None, counterpart=parties[1] if len(parties) > 1 else None,
                   people="; ".join(people) or None, kind=kind, statement=common["statement"], year=time.year,
                   event_date=time.day.isoformat(), date_precision=time.precision, claim_type=common["claim_type"],
-                  event_nature="announcement" if _is_future(ctx, time) else "action", note=common["note"])
-    return Candidate("partnership", quote_for(s, time.start, time.end), fields, None, time.text, ctx.index,
-                     [m.as_json() for m in ctx.known], [m.as_json() for m in ctx.new],
-                     [f"date '{time.text}' in a sentence about an organisation's step"])
+                  event_nature=_nature(ctx, time), note=common["note"])
+    return _candidate(ctx, "partnership", fields, time.start, time.end, time.text,
+                      [f"date '{time.text}' in a sentence about an organisation's step"])
 
 
 # --- sentences without numbers or dates -------------------------------------------------------------
@@ -389,49 +396,41 @@ def _qualitative_candidates(ctx: _Context) -> list[Candidate]:
     s = ctx.sentence.text
     if len(s) < 40:
         return []       # a headline or a caption
-    years = [t for t in ctx.times if t.relation in _AS_OF and t.year is not None]
-    year = years[0].year if years else None
+    year = ctx.stated[0].year if ctx.stated else None
     common = _common(ctx, 0)
     gov = _GOVERNANCE_WORDS.search(s)
     if gov and _GOVERNANCE_ACTORS.search(s):
-        fields = dict.fromkeys(columns("governance"))
-        fields.update({k: v for k, v in common.items() if k in fields})
+        fields = _blank("governance", common)
         kind_word = gov.group("kind").lower().rstrip("s") if gov.group("kind").lower() not in ("rules",) else "rules"
         fields.update(topic=guess.topic("governance", None, None, s, ctx.vocab), kind=kind_word, year=year,
                       event_nature="announcement" if guess.states_intent(s) else "action")
-        return [Candidate("governance", quote_for(s, gov.start(), gov.end()), fields, None, gov.group(0), ctx.index,
-                          [m.as_json() for m in ctx.known], [m.as_json() for m in ctx.new],
-                          [f"mentions '{gov.group(0)}' with a government step"])]
+        return [_candidate(ctx, "governance", fields, gov.start(), gov.end(), gov.group(0),
+                           [f"mentions '{gov.group(0)}' with a government step"])]
     intent = guess.TARGET_CUES.search(s)
     if intent and guess.states_intent(s) and guess.mentions_jurisdiction(s[:intent.start()], ctx.vocab):
         deadline = next((t.year for t in ctx.times if t.relation == "by"), None)
-        fields = dict.fromkeys(columns("target"))
-        fields.update({k: v for k, v in common.items() if k in fields})
+        fields = _blank("target", common)
         fields.update(topic=guess.topic("target", None, None, s, ctx.vocab), deadline_year=deadline,
                       announced_year=None, event_nature="announcement")
-        return [Candidate("target", quote_for(s, intent.start(), intent.end()), fields, None, intent.group(0), ctx.index,
-                          [m.as_json() for m in ctx.known], [m.as_json() for m in ctx.new],
-                          [f"a jurisdiction states an intent ('{intent.group(0)}') without a number"])]
+        return [_candidate(ctx, "target", fields, intent.start(), intent.end(), intent.group(0),
+                           [f"a jurisdiction states an intent ('{intent.group(0)}') without a number"])]
     result = _QUALITATIVE_RESULT.search(s)
     if result:
         time, where = _time_for(ctx, result.start())
-        fields = dict.fromkeys(columns("achievement"))
-        fields.update({k: v for k, v in common.items() if k in fields})
+        fields = _blank("achievement", common)
         fields.update(topic=guess.topic("achievement", None, None, s, ctx.vocab), as_of_year=_year(ctx, time))
-        return [Candidate("achievement", quote_for(s, result.start(), result.end()), fields, None, result.group(0),
-                          ctx.index, [m.as_json() for m in ctx.known], [m.as_json() for m in ctx.new],
-                          [f"reports a result ('{result.group(0)}') without a number", f"year {_year(ctx, time)}: {where}"])]
+        return [_candidate(ctx, "achievement", fields, result.start(), result.end(), result.group(0),
+                           [f"reports a result ('{result.group(0)}') without a number", f"year {_year(ctx, time)}: {where}"])]
     return []
 
 
 def _actor_candidate(ctx: _Context, mention: Mention) -> Candidate:
     s = ctx.sentence.text
-    fields = dict.fromkeys(columns("actor"))
+    fields = _blank("actor")
     role = re.match(r",\s*([^,.;]{3,100})", s[mention.end:]) if mention.kind == "person" else None
     fields.update(jurisdiction=guess.jurisdiction(s, mention.start, ctx.vocab),
                   topic=guess.topic("actor", None, None, s, ctx.vocab), name=mention.name,
                   actor_type=mention.kind, role=role.group(1).strip() if role else None, claim_type="press_report",
                   note="A new name in the article; check spelling and role.")
-    return Candidate("actor", quote_for(s, mention.start, mention.end), fields, None, mention.name, ctx.index,
-                     [m.as_json() for m in ctx.known], [m.as_json() for m in ctx.new],
-                     [f"a capitalised name the dataset does not hold, read as a {mention.kind}"])
+    return _candidate(ctx, "actor", fields, mention.start, mention.end, mention.name,
+                      [f"a capitalised name the dataset does not hold, read as a {mention.kind}"])

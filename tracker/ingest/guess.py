@@ -4,6 +4,7 @@ achievement). Each is a proposal for the reviewer, drawn from the dataset's own 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from tracker.ingest.sentences import clause_of
@@ -30,6 +31,7 @@ _LEVEL_CUES = {
 }
 
 
+@functools.lru_cache(maxsize=4)       # once per loaded vocabulary, not once per sentence
 def _jurisdiction_patterns(vocab: Vocabulary) -> list[tuple[str, re.Pattern]]:
     patterns = []
     for jid, (label, level) in vocab.jurisdictions.items():

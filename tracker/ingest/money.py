@@ -47,6 +47,7 @@ _SUFFIX = re.compile(
 _CHINESE = re.compile(
     rf"(?:人民币)?(?P<num>{DIGITS})\s*(?P<scale>{CN_SCALE})?\s*(?P<cur>{_alternation(CN_CURRENCIES)})")
 _CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:(?:about|around|approximately|roughly|some|or|nearly|almost)\s+)?")
+_CONVERSION_CLOSE = re.compile(r"\s*\)")
 
 COMPARATOR_BEFORE = (
     ("more_than", re.compile(r"(?:more than|over|above|exceed(?:ed|ing|s)?|upwards of|in excess of|greater than|"
@@ -118,7 +119,7 @@ def find_money(text: str) -> list[Money]:
         opener = _CONVERSION_OPEN.match(text, money.end)
         nxt = amounts[i + 1] if i + 1 < len(amounts) else None
         if opener and nxt is not None and nxt.start == opener.end() and nxt.currency != money.currency:
-            close = re.compile(r"\s*\)").match(text, nxt.end)
+            close = _CONVERSION_CLOSE.match(text, nxt.end)
             if close:
                 money.conversion = nxt
                 money.end = close.end()

@@ -58,7 +58,6 @@ MAX_PHRASE_WORDS = 5
 class Quantity:
     start: int
     end: int
-    kind: str                 # share, count or rank
     value: Decimal | None     # None for "thousands of employees"
     unit: str                 # share, rank, or what is counted
     text: str
@@ -89,7 +88,7 @@ def find_shares(text: str) -> list[Quantity]:
 def _share(m: re.Match, value: Decimal, text: str) -> Quantity:
     rounded = value.quantize(Decimal(1).scaleb(-SHARE_DECIMALS)).normalize()
     phrase = re.match(r"[^,.;:()]*", text[m.end():]).group(0)     # "of the nation's AI technical professionals"
-    return Quantity(m.start(), m.end(), "share", rounded, "share", m.group(0), comparator_before(text, m.start()),
+    return Quantity(m.start(), m.end(), rounded, "share", m.group(0), comparator_before(text, m.start()),
                     phrase=phrase)
 
 
@@ -102,7 +101,7 @@ def find_ranks(text: str) -> list[Quantity]:
             value = _ORDINALS[m.group("word").lower()]
         else:
             value = int(m.group("ord"))
-        found.append(Quantity(m.start(), m.end(), "rank", Decimal(value), "rank", m.group(0),
+        found.append(Quantity(m.start(), m.end(), Decimal(value), "rank", m.group(0),
                               phrase=text[m.end():m.end() + 80]))
     return found
 
@@ -147,7 +146,7 @@ def find_counts(text: str, known_units: set[str], taken: list[tuple[int, int]]) 
         if spelled and unit not in known_units:
             continue
         value = number * scale_factor(m.group("scale"))
-        found.append(Quantity(m.start(), end, "count", value, unit, text[m.start():end],
+        found.append(Quantity(m.start(), end, value, unit, text[m.start():end],
                               comparator_before(text, m.start()), phrase=phrase))
     for m in _VAGUE.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken):
@@ -155,6 +154,6 @@ def find_counts(text: str, known_units: set[str], taken: list[tuple[int, int]]) 
         unit, end, phrase = _noun_phrase(text, m.end())
         if unit is None or unit in _NOT_UNITS:
             continue
-        found.append(Quantity(m.start(), end, "count", None, unit, text[m.start():end],
+        found.append(Quantity(m.start(), end, None, unit, text[m.start():end],
                               approximate=m.group("word").lower(), phrase=phrase))
     return found

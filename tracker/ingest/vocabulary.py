@@ -30,7 +30,7 @@ class Entity:
     kind: str                 # person, organization, cluster, conference
 
 
-@dataclass
+@dataclass(eq=False)     # hashed by identity: the extractor caches patterns per loaded vocabulary
 class Vocabulary:
     units: dict[str, str] = field(default_factory=dict)              # unit -> kind (currency, share, count, rank)
     metrics: dict[str, str] = field(default_factory=dict)            # metric -> label and description
