@@ -65,13 +65,19 @@ _COUNT_RUNS_JS = """
 })();
 """
 
+# The page has had a script run: one was seen starting, or its main area holds what a run drew.
+# The second matters on a first load under load: the run's "started" and "finished" can arrive
+# together, React then draws only "notRunning" and the counter never moves.
+_HAS_RUN_JS = """(() => (window.__e2eScriptRuns ?? 1) > 0
+  || !!document.querySelector('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]'))()"""
+
 # One atomic check, so that no state between two separate checks can pass for "settled".
 _SETTLED_JS = """
 () => {
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
     && app.getAttribute('data-test-connection-state') === 'CONNECTED'
-    && (window.__e2eScriptRuns ?? 1) > 0
+    && """ + _HAS_RUN_JS + """
     && document.querySelectorAll('[data-testid="stSkeleton"]').length === 0;
 }
 """
@@ -145,7 +151,7 @@ def open_app(page: Page, url: str, min_charts: int = 0) -> None:
     """Navigate (as if the URL were typed), wait until the page has run, then until at least
     min_charts charts are there and every chart is drawn."""
     _track_runs(page)
-    page.goto(url, wait_until="domcontentloaded")
+    page.goto(url, wait_until="domcontentloaded", timeout=SETTLE_TIMEOUT_MS)
     wait_until_settled(page)
     wait_for_charts(page, min_charts)
 
@@ -355,27 +361,30 @@ async def async_wait_until_settled(page: AsyncPage, timeout_ms: int = SETTLE_TIM
             raise TimeoutError(f"the app did not settle within {timeout_ms} ms")
 
 
-async def async_open_app(page: AsyncPage, url: str, min_charts: int = 0) -> float:
+async def async_open_app(page: AsyncPage, url: str, min_charts: int = 0, timeout_ms: int = SETTLE_TIMEOUT_MS) -> float:
     """Like open_app; returns the seconds from navigation to the end of the first script run (the
-    server's share of the time to chart; the rest is the browser loading and drawing)."""
+    server's share of the time to chart; the rest is the browser loading and drawing).
+    timeout_ms bounds each wait, the navigation's included: twenty tabs in one Chromium on 2 cores
+    take about 30 s just to run Streamlit's JavaScript (Playwright's default navigation timeout)."""
     started = time.monotonic()
     await page.add_init_script(_COUNT_RUNS_JS)
-    await page.goto(url, wait_until="domcontentloaded")
-    await page.wait_for_function("idle => (window.__e2eScriptRuns ?? 0) > 0 && !!document.querySelector(idle)",
-                                 arg=APP_IDLE, timeout=SETTLE_TIMEOUT_MS)
+    await page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
+    await page.wait_for_function("idle => " + _HAS_RUN_JS + " && !!document.querySelector(idle)",
+                                 arg=APP_IDLE, timeout=timeout_ms)
     script_done = time.monotonic() - started
-    await async_wait_until_settled(page)
-    await page.wait_for_function(_CHARTS_DRAWN_JS, arg=min_charts, timeout=CHART_TIMEOUT_MS)
+    await async_wait_until_settled(page, timeout_ms)
+    await page.wait_for_function(_CHARTS_DRAWN_JS, arg=min_charts, timeout=timeout_ms)
     return script_done
 
 
-async def async_rerun_after(page: AsyncPage, action, min_charts: int = 0, query: dict | None = None) -> None:
-    """Await action() (a widget change), then wait for the rerun it causes to end."""
+async def async_rerun_after(page: AsyncPage, action, min_charts: int = 0, query: dict | None = None,
+                            timeout_ms: int = CHART_TIMEOUT_MS) -> None:
+    """Await action() (a widget change), then wait for the rerun it causes to end (timeout_ms per wait)."""
     before = await page.evaluate("window.__e2eScriptRuns ?? 0")
     await action()
-    await page.wait_for_function(_RERUN_SEEN_JS, arg=[before, _query_arg(query), None], timeout=RUN_START_TIMEOUT_MS)
-    await async_wait_until_settled(page)
-    await page.wait_for_function(_CHARTS_DRAWN_JS, arg=min_charts, timeout=CHART_TIMEOUT_MS)
+    await page.wait_for_function(_RERUN_SEEN_JS, arg=[before, _query_arg(query), None], timeout=timeout_ms)
+    await async_wait_until_settled(page, timeout_ms)
+    await page.wait_for_function(_CHARTS_DRAWN_JS, arg=min_charts, timeout=timeout_ms)
 
 
 async def async_press_on_slider_thumb(page: AsyncPage, label: str, thumb: int, key: str) -> None:
@@ -399,3 +408,17 @@ async def async_radio_value(page: AsyncPage, label: str) -> str:
 
 async def async_exceptions(page: AsyncPage) -> list[str]:
     return await page.locator(EXCEPTION).all_inner_texts()
+
+
+async def async_page_state(page: AsyncPage) -> dict:
+    """What a stuck page shows, for the failure message: script and connection state, runs seen,
+    elements drawn, charts."""
+    return await page.evaluate("""() => {
+      const app = document.querySelector('[data-testid="stApp"]');
+      return {script: app && app.getAttribute('data-test-script-state'),
+              connection: app && app.getAttribute('data-test-connection-state'),
+              runs_seen: window.__e2eScriptRuns ?? null,
+              elements: document.querySelectorAll('[data-testid="stElementContainer"]').length,
+              charts: document.querySelectorAll('[data-testid="stPlotlyChart"]').length,
+              url: location.pathname + location.search};
+    }""")
