@@ -35,4 +35,4 @@ final as (
 select f.*, f.value / 1e9 as value_bn, s.records_in_view
 from final as f
 join shown as s using (record_id)
-order by f.label, f.kind
+order by f.label, f.record_id, f.kind

@@ -8,5 +8,5 @@ select cluster_id, name, district, kind, focus, latitude, longitude, coordinates
        established_on, year, topic, jurisdiction, claim_type, event_nature, note, source_ids,
        (select count(*) from matching) as rows_in_view
 from matching
-order by established_on nulls last, name
+order by established_on nulls last, name, cluster_id
 limit $limit

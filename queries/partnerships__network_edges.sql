@@ -50,7 +50,7 @@ final as (
     select e.*, (select count(*) from all_edges) as edges_in_view, (select count(*) from degrees) as parties_in_view
     from all_edges as e
     where e.source in (select name from shown) and e.target in (select name from shown)
-    order by year desc, source, target
+    order by year desc, source, target, relation, record_id   -- ties broken: the same question, the same rows
     limit $limit
 )
-select * from final order by year, source, target
+select * from final order by year, source, target, relation, record_id

@@ -7,5 +7,5 @@ where int_in_filter(year, end_year, topic, jurisdiction, $year_from, $year_to, $
   -- an empty search matches everything: say so first, so no row's text is lowered for nothing
   and ($search = '' or contains(lower(quote), lower($search)) or contains(lower(record_statement), lower($search))
        or contains(lower(record_id), lower($search)))
-order by source_id, kind, record_id
+order by source_id, kind, record_id, quote
 limit $limit
