@@ -21,6 +21,17 @@ def test_defaults_are_left_out_of_the_url_and_an_empty_choice_is_kept():
     assert parsed == state
 
 
+def test_queries_get_null_for_a_list_that_chooses_every_value_and_the_list_otherwise():
+    every = default_state(VOCAB).params
+    assert every["topics"] is None and every["jurisdictions"] is None
+    some = FilterState(2014, 2030, ("talent",), VOCAB.jurisdictions).within(VOCAB).params
+    assert some["topics"] == ["talent"] and some["jurisdictions"] is None
+    assert FilterState(2014, 2030, (), ()).within(VOCAB).params == {
+        "year_from": 2014, "year_to": 2030, "topics": [], "jurisdictions": [], "currency": "reported"}
+    # the same choice, in another order, is still every value
+    assert FilterState(2014, 2030, VOCAB.topics[::-1], VOCAB.jurisdictions).within(VOCAB).params["topics"] is None
+
+
 def test_year_alone_means_a_one_year_range():
     state, notices = parse_query_params({"year": ["2019"]}, VOCAB)
     assert (state.year_from, state.year_to) == (2019, 2019) and notices == []

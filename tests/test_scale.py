@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from bench import generate
 from bench.profile_queries import default_params
 from tracker import app_data, db, limits, queries
+from tracker.paths import QUERIES_DIR
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SHOWING = re.compile(r"Showing the first ([\d,]+) of ([\d,]+) (.+?) in view")
@@ -122,3 +123,24 @@ def test_a_series_query_returns_the_jurisdictions_with_most_figures_and_counts_t
     assert places > 1
     assert set(points["jurisdiction"]) == {busiest}
     assert points["series_in_view"].iloc[0] == places
+
+
+def test_every_query_answers_the_same_whether_all_is_bound_as_null_or_as_the_full_lists(synthetic):
+    # The app binds "every topic/jurisdiction" as null (no list lookup per row); spelling out every
+    # value must give exactly the same rows.
+    con = db.connect_read_only(synthetic["db"])
+    try:
+        every = default_params(con)
+        assert every["topics"] is None and every["jurisdictions"] is None
+        spelled = {**every, "topics": list(con.execute("select list(topic) from topics").fetchone()[0]),
+                   "jurisdictions": list(con.execute("select list(jurisdiction) from jurisdictions").fetchone()[0])}
+        nonempty = 0
+        for name in sorted(p.stem for p in QUERIES_DIR.glob("*__*.sql")):
+            if "topics" not in queries.parameter_names(name):
+                continue
+            a, b = queries.run(con, name, **every), queries.run(con, name, **spelled)
+            assert a.equals(b), name
+            nonempty += len(a) > 0
+        assert nonempty >= 20   # compared on rows, not on empty answers
+    finally:
+        con.close()

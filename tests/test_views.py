@@ -374,6 +374,13 @@ def test_year_filter_needs_the_topic_and_jurisdiction_chosen(built_db):
     assert (row["a"], row["b"]) == (False, False)
 
 
+def test_a_null_list_means_every_topic_or_jurisdiction_and_an_empty_one_means_none(built_db):
+    [row] = query(built_db, "select int_in_filter(2019, 2019, 'talent', 'shanghai', 2018, 2023, null, null) as every, "
+                            "int_in_filter(2019, 2019, 'talent', 'shanghai', 2018, 2023, [], null) as no_topic, "
+                            "int_in_filter(2019, 2019, 'talent', 'shanghai', 2018, 2023, null, []) as no_place")
+    assert (row["every"], row["no_topic"], row["no_place"]) == (True, False, False)
+
+
 def test_a_fund_without_launch_year_is_placed_at_its_first_report(tmp_path, data_copy):
     path = data_copy / "funds.csv"
     text = path.read_text(encoding="utf-8")

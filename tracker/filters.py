@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 CURRENCIES = ("reported", "CNY", "USD")
 CURRENCY_LABELS = {"reported": "As reported", "CNY": "CNY (¥)", "USD": "USD ($)"}
@@ -34,19 +34,30 @@ class FilterState:
     topics: tuple[str, ...]
     jurisdictions: tuple[str, ...]
     currency: str = "reported"
+    # The list filters that name every value of the vocabulary (set by within()); not part of what
+    # the user chose, so left out of equality.
+    every: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def within(self, vocab: Vocabulary) -> FilterState:
+        """This state, knowing which of its lists choose every value there is."""
+        lists = (("topics", self.topics, vocab.topics), ("jurisdictions", self.jurisdictions, vocab.jurisdictions))
+        return replace(self, every=frozenset(name for name, chosen, allowed in lists if set(chosen) >= set(allowed)))
 
     @property
     def params(self) -> dict:
-        """Bound parameters for the page queries (every query takes these names)."""
+        """Bound parameters for the page queries (every query takes these names). A list that chooses
+        every value is bound as null, "no restriction" (queries/views/13_int_filter.sql): at a million
+        rows, looking each one up in a list of hundreds of jurisdictions was most of a query's time."""
         return {
             "year_from": self.year_from, "year_to": self.year_to,
-            "topics": list(self.topics), "jurisdictions": list(self.jurisdictions),
+            "topics": None if "topics" in self.every else list(self.topics),
+            "jurisdictions": None if "jurisdictions" in self.every else list(self.jurisdictions),
             "currency": self.currency,
         }
 
 
 def default_state(vocab: Vocabulary) -> FilterState:
-    return FilterState(vocab.year_min, vocab.year_max, vocab.topics, vocab.jurisdictions, "reported")
+    return FilterState(vocab.year_min, vocab.year_max, vocab.topics, vocab.jurisdictions, "reported").within(vocab)
 
 
 def _shown(value: str) -> str:

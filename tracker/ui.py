@@ -152,7 +152,7 @@ def sidebar_filters() -> FilterState:
     if notices:
         st.warning("Ignored part of the link: " + " ".join(notices) + " The view below uses the remaining filters.",
                    icon="⚠️")
-    return state
+    return state.within(vocab)
 
 
 def current_view_line(state: FilterState) -> str:
