@@ -4,12 +4,19 @@
 -- derived figure. $with_progress_only keeps only the goals with a progress ratio.
 -- The first $limit goals (null: all) in the order below; rows_in_view counts them without the cap.
 -- The cap is applied before the joins, so a page costs the rows it shows, not the rows stored.
+-- Two branches rather than "not $with_progress_only or target_id in (...)": DuckDB would join
+-- every goal to target_progress even when the flag is off (half the query's time at 1M rows).
 with matching as not materialized (
     select t.*
     from targets as t
-    where int_in_filter(t.active_from_year, t.deadline_year, t.topic, t.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
-      and (not $with_progress_only
-           or t.target_id in (select target_id from target_progress where progress_ratio is not null))
+    where not $with_progress_only
+      and int_in_filter(t.active_from_year, t.deadline_year, t.topic, t.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
+    union all
+    select t.*
+    from targets as t
+    semi join target_progress as p on p.target_id = t.target_id and p.progress_ratio is not null
+    where $with_progress_only
+      and int_in_filter(t.active_from_year, t.deadline_year, t.topic, t.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
 ),
 in_view as (
     select *, (select count(*) from matching) as rows_in_view
