@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -65,11 +66,19 @@ def editions_drawn(at: AppTest) -> int:
     return sum(values(trace, "y").count(None) for trace in chart(at)["data"])
 
 
+def valid_figures(at: AppTest) -> int:
+    """Validate every figure the page sent with Plotly's full property checks (the app skips them
+    for speed, tracker/charts.py); raises on a misspelt or ill-typed property."""
+    for element in at.get("plotly_chart"):
+        go.Figure(json.loads(element.proto.spec))
+    return len(at.get("plotly_chart"))
+
+
 @pytest.mark.parametrize("page_file", ["app.py"] + PAGES)
 def test_every_page_runs_at_the_defaults_with_its_charts(page_file):
     at = open_page(page_file)
     assert not at.exception
-    assert len(at.get("plotly_chart")) == CHART_PAGES.get(page_file, 0)
+    assert valid_figures(at) == CHART_PAGES.get(page_file, 0)
     assert at.slider(key="w_years").value == (2014, 2030)
 
 
@@ -77,6 +86,7 @@ def test_every_page_runs_at_the_defaults_with_its_charts(page_file):
 def test_every_page_runs_at_a_single_year(page_file):
     at = open_page(page_file, {"year": "2019"})
     assert not at.exception
+    valid_figures(at)
     assert at.slider(key="w_years").value == (2019, 2019)
 
 
