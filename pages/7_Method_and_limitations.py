@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import app_data
-from tracker.citation import citation, view_link
+from tracker.citation import as_markdown_quote, citation, view_link
 from tracker.filters import to_query_params
 from tracker.present import CLAIM_LABELS
 from tracker.ui import current_view_line, setup_page, sidebar_filters, vocabulary
@@ -81,6 +81,8 @@ st.table(coverage.pivot_table(index="kind", columns="claim_type", values="record
 st.markdown("### How to cite this view")
 info = app_data.query("shared__build_info").iloc[0]
 link = view_link(st.context.url, "", to_query_params(filters, vocabulary()))
-st.code(citation(current_view_line(filters), link, date.today(), info.built_at), language=None, wrap_lines=True)
+# A quote, not st.code: the code block's highlighter is loaded on demand and was half a second of
+# this page's drawing; the text selects and copies the same.
+st.markdown(as_markdown_quote(citation(current_view_line(filters), link, date.today(), info.built_at)))
 st.caption("The link reopens the Overview with the filters now set; a link copied from the address bar reopens "
            "any page the same way. Download the whole dataset with its data dictionary from the sidebar.")

@@ -165,6 +165,15 @@ def test_the_evidence_search_is_bound_not_formatted_into_sql():
     assert not at.exception and any("quote(s)" in c.value for c in at.caption)
 
 
+def test_method_page_gives_a_citation_of_the_current_view_with_its_link():
+    at = open_page("pages/7_Method_and_limitations.py", {"from": "2018", "currency": "USD"})
+    assert not at.exception
+    [cite] = [m.value for m in at.markdown if "Shanghai AI Policy Tracker. View:" in m.value]
+    assert cite.startswith("> ")
+    assert "View: 2018–2030; all topics; all jurisdictions; amounts in USD (\\$)." in cite   # $ escaped: not maths
+    assert "?from=2018&currency=USD" in cite
+
+
 def test_overview_figures_equal_the_database(app_db):
     con = duckdb.connect(str(app_db), read_only=True)
     scale = con.execute("select value, unit, as_of_year from achievements where jurisdiction = 'shanghai' "

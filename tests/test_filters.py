@@ -1,7 +1,7 @@
 """URL parameters to filter state and back: malformed or hostile values are dropped with a notice."""
 import pytest
 
-from tracker.filters import FilterState, Vocabulary, default_state, parse_query_params, to_query_params
+from tracker.filters import FilterState, Vocabulary, default_state, describe, parse_query_params, to_query_params
 
 VOCAB = Vocabulary(2014, 2030, ("industry_scale", "talent", "funding"), ("shanghai", "china"))
 
@@ -59,3 +59,10 @@ def test_valid_parts_of_a_partly_bad_link_are_kept():
     state, notices = parse_query_params({"topic": ["talent", "nonsense"], "from": ["2019"], "to": ["abc"]}, VOCAB)
     assert state.topics == ("talent",) and state.year_from == 2019 and state.year_to == 2030
     assert len(notices) == 2
+
+
+def test_the_view_line_names_what_is_chosen_and_the_currency():
+    labels = {"talent": "Talent"}
+    assert describe(default_state(VOCAB), VOCAB, labels, {}) == "2014–2030; all topics; all jurisdictions; amounts as reported"
+    some = FilterState(2018, 2021, ("talent",), ("china", "shanghai"), "USD")   # every place, in another order
+    assert describe(some, VOCAB, labels, {}) == "2018–2021; Talent; all jurisdictions; amounts in USD ($)"

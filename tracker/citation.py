@@ -16,6 +16,11 @@ def view_link(base_url: str | None, page_path: str, query: dict) -> str:
     return urlunsplit((parts.scheme, parts.netloc, f"/{page_path}", query_string, ""))
 
 
+def as_markdown_quote(text: str) -> str:
+    """Text as a Markdown block quote; $ escaped, since Streamlit reads $…$ as mathematics."""
+    return "> " + text.replace("$", "\\$")
+
+
 def citation(state_line: str, link: str, accessed: date, built_at) -> str:
     return (f"Shanghai AI Policy Tracker. View: {state_line}. Data built {built_at:%Y-%m-%d} from five news articles "
             f"(2018–2023) with verbatim evidence. {link} (accessed {accessed:%Y-%m-%d}).")

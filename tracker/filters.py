@@ -147,7 +147,9 @@ def to_query_params(state: FilterState, vocab: Vocabulary) -> dict[str, str | li
 
 def describe(state: FilterState, vocab: Vocabulary, topic_labels: Mapping[str, str], place_labels: Mapping[str, str]) -> str:
     """One line saying what the current view shows, for captions and citations."""
-    topics = "all topics" if state.topics == vocab.topics else (", ".join(topic_labels.get(t, t) for t in state.topics) or "no topic")
-    places = "all jurisdictions" if state.jurisdictions == vocab.jurisdictions else (
+    every = state.within(vocab).every
+    topics = "all topics" if "topics" in every else (", ".join(topic_labels.get(t, t) for t in state.topics) or "no topic")
+    places = "all jurisdictions" if "jurisdictions" in every else (
         ", ".join(place_labels.get(j, j) for j in state.jurisdictions) or "no jurisdiction")
-    return f"{state.year_from}–{state.year_to}; {topics}; {places}; amounts {CURRENCY_LABELS[state.currency].lower()}"
+    amounts = "as reported" if state.currency == "reported" else f"in {CURRENCY_LABELS[state.currency]}"
+    return f"{state.year_from}–{state.year_to}; {topics}; {places}; amounts {amounts}"
