@@ -1,4 +1,6 @@
 """Overview: headline figures, progress of quantitative targets, and every dated event on one timeline."""
+from functools import partial
+
 import streamlit as st
 
 from tracker import app_data, charts, present
@@ -50,7 +52,7 @@ if progress.empty:
     empty_state("quantitative targets with comparable figures", filters)
 else:
     claim_badges(progress["claim_type"])
-    show_chart(charts.target_progress(progress, topic_colors()), present.progress_table(progress),
+    show_chart(charts.target_progress(progress, topic_colors()), partial(present.progress_table, progress),
                key="overview_progress",
                source_note=f"targets and achievements in this dataset, sources {present.source_list(progress)}. "
                            "Progress compares the latest figure of the same metric and jurisdiction; a figure in another currency is converted (derived).",
@@ -66,7 +68,7 @@ if total == 0:
 elif total <= TIMELINE_EVENTS:
     events = present.timeline_frame(app_data.query("overview__timeline", limit=TIMELINE_EVENTS, **params))
     show_chart(charts.timeline(events, topic_colors(), "Every dated event in the dataset: plans, deadlines, conferences, meetings, launches"),
-               present.timeline_table(events), key="overview_timeline",
+               partial(present.timeline_table, events), key="overview_timeline",
                source_note="conferences, partnerships, governance steps, funds, zones, plans and deadlines, each with its source (hover a marker).",
                description=f"{len(events)} events from {events['date'].min():%Y} to {events['date'].max():%Y}; "
                            f"the busiest year is {events['year'].mode().iloc[0]} with {int(events['year'].value_counts().iloc[0])} events.")
@@ -75,7 +77,7 @@ else:
     frame = present.timeline_counts_frame(counts)
     busiest = counts.groupby("year")["events"].sum()
     show_chart(charts.timeline_counts(frame, f"Dated events per year and type ({total:,} events: too many to draw one by one)"),
-               present.timeline_counts_table(frame), key="overview_timeline_counts",
+               partial(present.timeline_counts_table, frame), key="overview_timeline_counts",
                source_note="the timeline view (conferences, partnerships, governance steps, funds, zones, plans and deadlines), "
                            "counted per year and event type; every event with its source is in the dataset download.",
                description=f"{total:,} events from {counts['year'].min()} to {counts['year'].max()}; "

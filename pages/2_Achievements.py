@@ -1,4 +1,6 @@
 """Achievements: each metric over time with targets and events marked, disagreements shown."""
+from functools import partial
+
 import streamlit as st
 
 from tracker import app_data, charts, present
@@ -38,7 +40,7 @@ else:
     fig = charts.metric_series(points, targets, events, topic_colors(), f"{labels[metric]} by year, as reported by the sources", y_title,
                                y_scale=1e9 if unit in ("CNY", "USD") else 1.0,
                                yaxis={"tickformat": ".0%", "range": [0, 1]} if unit == "share" else None)
-    show_chart(fig, present.series_table(points), key=f"achievements_{metric}",
+    show_chart(fig, partial(present.series_table, points), key=f"achievements_{metric}",
                source_note=f"sources {present.source_list(points)}; event marks from the timeline.",
                description=f"{labels[metric]}: " + "; ".join(
                    f"{r.jurisdiction_label} {r.year}: {present.fmt_value(r.value, r.unit, r.unit_kind, r.comparator)}"

@@ -1,4 +1,6 @@
 """Partnerships: who works with whom, when, on what — a network, Microsoft's history, the table."""
+from functools import partial
+
 import streamlit as st
 
 from tracker import app_data, charts, present
@@ -40,7 +42,7 @@ if history.empty:
 else:
     frame = present.history_frame(history)
     show_chart(charts.timeline(frame, topic_colors(), "Microsoft's reported history in China and in Shanghai"),
-               present.timeline_table(frame), key="partnerships_microsoft",
+               partial(present.timeline_table, frame), key="partnerships_microsoft",
                source_note=f"sources {present.source_list(frame)}.",
                description="; ".join(f"{r.when}: {r.title}" for r in frame.head(DESCRIBED).itertuples())
                + present.more_note(len(frame), DESCRIBED, "facts"))

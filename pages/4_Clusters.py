@@ -1,4 +1,6 @@
 """Clusters: a map of the AI clusters and zones with their focus (markers drawn without tiles)."""
+from functools import partial
+
 import streamlit as st
 
 from tracker import app_data, charts, present
@@ -20,7 +22,7 @@ if clusters.empty:
 claim_badges(clusters["claim_type"])
 capped_note(len(clusters), rows_in_view(clusters), "clusters and zones (earliest established first)")
 frame = present.clusters_frame(clusters)
-show_chart(charts.cluster_map(frame, topic_colors().get("clusters", "#56B4E9")), present.clusters_table(frame), key="clusters_map",
+show_chart(charts.cluster_map(frame, topic_colors().get("clusters", "#56B4E9")), partial(present.clusters_table, frame), key="clusters_map",
            source_note=f"sources {present.source_list(frame)}; coordinates approximate, added by this project.",
            description=f"{len(frame)} clusters and zones: " + "; ".join(
                f"{r.name}{' (' + r.district + ')' if isinstance(r.district, str) else ''}" for r in frame.head(DESCRIBED).itertuples())

@@ -1,4 +1,6 @@
 """Funds: size as reported and in one chosen currency (derived), backers and focus."""
+from functools import partial
+
 import streamlit as st
 
 from tracker import app_data, charts, present
@@ -24,7 +26,7 @@ if len(frame):
     currency_axis = frame["unit"].nunique() == 1
     show_chart(charts.amounts_bar(frame, topic_colors(), "Fund sizes" + (f" in {unit} (billions)" if currency_axis else " as reported"),
                                   f"Billions of {unit}" if currency_axis else "Billions (as reported; mixed currencies)"),
-               present.funds_table(funds.head(CHART_ROWS)), key="funds_sizes",
+               partial(present.funds_table, funds.head(CHART_ROWS)), key="funds_sizes",
                source_note=f"sources {present.source_list(frame)}. Hatched bars are derived conversions.",
                description="; ".join(f"{r.name}: {r.text}" for r in frame.head(DESCRIBED).itertuples())
                + present.more_note(len(frame), DESCRIBED, "funds") + ".")

@@ -1,4 +1,6 @@
 """Conferences: a timeline of events and editions with dates and places."""
+from functools import partial
+
 import streamlit as st
 
 from tracker import app_data, charts, present
@@ -21,7 +23,7 @@ frame = present.conferences_frame(conferences)
 chart = frame.head(CHART_ROWS)
 capped_note(len(chart), rows_in_view(conferences), "events (earliest first)", "the table below lists more")
 show_chart(charts.event_ranges(chart, topic_colors(), "Conferences and editions over time, with their dates where stated"),
-           present.conferences_table(chart), key="conferences_timeline",
+           partial(present.conferences_table, chart), key="conferences_timeline",
            source_note=f"sources {present.source_list(chart)}.",
            description="; ".join(f"{r.label}: {r.when}, {r.location or 'place not stated'}" for r in chart.head(DESCRIBED).itertuples())
            + present.more_note(len(chart), DESCRIBED, "events") + ".")

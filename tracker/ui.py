@@ -10,6 +10,8 @@ from __future__ import annotations
 import atexit
 import gc
 import os
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -187,17 +189,22 @@ def claim_badges(claim_types) -> None:
         st.badge(CLAIM_LABELS.get(claim, claim), color=CLAIM_COLORS.get(claim, "gray"))
 
 
-def show_chart(fig, data: pd.DataFrame, *, key: str, source_note: str, description: str) -> None:
+def show_chart(fig, data: pd.DataFrame | Callable[[], pd.DataFrame], *, key: str, source_note: str,
+               description: str) -> None:
     """A chart with what a reader needs to trust and reuse it: its source, a text description
-    (also given to screen readers), the table behind it and a CSV of exactly those rows."""
+    (also given to screen readers), the table behind it and a CSV of exactly those rows.
+
+    data may be a callable (functools.partial, so that it holds this run's values): the table is
+    then made only when "Show as table" is open or the CSV is asked for."""
+    rows = data if callable(data) else (lambda: data)
     st.plotly_chart(fig, width="stretch", key=key, alt=description,
                     config={"displaylogo": False, "responsive": True})
     st.caption(f"**Source:** {source_note}  \n**Chart description:** {description}")
-    # Drawn only once opened: a closed table costs the page nothing to send or to draw.
+    # Drawn only once opened: a closed table costs the page nothing to make, send or draw.
     table = st.expander("Show as table", key=f"table_{key}", on_change="rerun")
     if table.open:
-        table.dataframe(data, hide_index=True, width="stretch")
-    download_csv("Download chart data (CSV)", lambda: data, f"{key}.csv", key=f"download_{key}")
+        table.dataframe(rows(), hide_index=True, width="stretch")
+    download_csv("Download chart data (CSV)", rows, f"{key}.csv", key=f"download_{key}")
 
 
 def download_csv(label: str, frame, file_name: str, key: str | None = None) -> None:
