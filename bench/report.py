@@ -81,11 +81,19 @@ BOUNDED = f"""\
   jurisdictions per metric (those with most figures), {limits.TARGET_LINES} target lines, {limits.NETWORK_PARTIES}
   network parties and {limits.NETWORK_EDGES} relations, {limits.CHART_ROWS} funds or events; map labels only up to
   {limits.MAP_LABELS} markers; every cap is said on the page.
-* **Nothing sent that is not shown**: the table behind a chart is sent only when "Show as table" is
-  opened; downloads are made when clicked; chart descriptions name the first {limits.DESCRIBED} items and count
+* **Nothing made or sent that is not shown**: the table behind a chart is made and sent only when "Show
+  as table" is opened; downloads are made when clicked; chart descriptions name the first {limits.DESCRIBED} items and count
   the rest; the sidebar shows "All jurisdictions" instead of a chip per jurisdiction.
+* **Cheap queries after a filter change**: "every topic/jurisdiction" is bound as null, not as the list of
+  all 200-odd values, so no row is looked up in a list (`queries/views/13_int_filter.sql`); optional
+  conditions are separate branches, not `flag or x in (...)`, which DuckDB would join anyway.
 * **Cheap reruns**: query results are cached per query and filter values (`st.cache_data`, keyed on the
-  parameters as JSON); figures are written as plain dicts and validated once.
+  parameters as JSON); figures are written as plain dicts and not validated at run time (the tests validate
+  every figure each page draws); Streamlit's magic is off; the objects alive after the first page's imports
+  are frozen (`gc.freeze`), so the garbage collection Streamlit runs after every script run no longer walks
+  them (it was ~0.1 s per rerun; the floor page, being bare, still pays it).
+* **Nothing loaded on demand that a page can do without**: the Method page's citation is a quote, not a
+  code block, whose highlighter Streamlit loads on first use (~0.5 s of that page's drawing).
 * **Memory**: DuckDB is capped at {db.MEMORY_LIMIT} when building and serving (it spills past it); the
   validator streams each file line by line and checks references and quotes as rows arrive.
 """
