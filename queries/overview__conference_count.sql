@@ -3,6 +3,6 @@
 select
     count(*) as editions,
     count(*) filter (where event_nature = 'action') as held,
-    int_source_summary(list(source_ids)) as source_ids
+    int_source_summary(list(distinct source_ids)) as source_ids
 from conferences
 where int_in_filter(year, year, topic, jurisdiction, $year_from, $year_to, $topics, $jurisdictions)

@@ -18,7 +18,7 @@ final as (
         sum(case c.unit when 'CNY' then f.value_cny else f.value_usd end) as total_value,
         c.unit,
         coalesce(bool_or(case c.unit when 'CNY' then f.cny_is_derived else f.usd_is_derived end), false) as is_derived,
-        int_source_summary(list(f.source_ids)) as source_ids
+        int_source_summary(list(distinct f.source_ids)) as source_ids
     from funds_in_view as f, chosen as c
     group by c.unit
 )
