@@ -1,13 +1,11 @@
 """Method & limitations: what the tracker is, how records are made and checked, the rules, how to cite."""
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
-from tracker import app_data
+from tracker import app_data, present
 from tracker.citation import as_markdown_quote, citation, view_link
 from tracker.filters import to_query_params
-from tracker.present import CLAIM_LABELS
 from tracker.ui import current_view_line, setup_page, sidebar_filters, vocabulary
 
 setup_page("Method & limitations", ":material/rule:")
@@ -58,9 +56,7 @@ year. Where sources convert one amount differently, all are kept and one is mark
 (see *Achievements → Where sources disagree*, which also shows this project's own conversion beside them).
 """)
 # Small fixed tables: static (st.table), not the interactive grid, which costs far more to draw.
-rates = app_data.query("method__fx_rates")
-st.table(pd.DataFrame({"Year": rates["year"].astype(str), "CNY per USD": rates["cny_per_usd"].map("{:.2f}".format),
-                       "Basis": rates["basis"]}).set_index("Year"))
+st.table(present.fx_rates_table(app_data.query("method__fx_rates")))
 
 st.markdown("""
 ### What the sources do not cover
@@ -73,10 +69,8 @@ st.markdown("""
 - Metric wording differs between articles ("industry scale", "worth", "combined output value of AI enterprises");
   they are treated as one metric, and each record keeps its own wording.
 """)
-coverage = app_data.query("method__coverage")
 st.markdown("### Coverage of the dataset")
-st.table(coverage.pivot_table(index="kind", columns="claim_type", values="records", fill_value=0, aggfunc="sum")
-         .astype(int).rename(columns=CLAIM_LABELS).rename_axis(index="Kind of record", columns=None))
+st.table(present.coverage_table(app_data.query("method__coverage")))
 
 st.markdown("### How to cite this view")
 info = app_data.query("shared__build_info").iloc[0]

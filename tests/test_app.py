@@ -9,11 +9,11 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
-import plotly.graph_objects as go
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from plotly_checks import valid_figures
 from tracker.formatting import fmt_money
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -64,14 +64,6 @@ def values(trace: dict, key: str) -> list:
 def editions_drawn(at: AppTest) -> int:
     """The conference chart draws each edition (a range or a marker) followed by a gap."""
     return sum(values(trace, "y").count(None) for trace in chart(at)["data"])
-
-
-def valid_figures(at: AppTest) -> int:
-    """Validate every figure the page sent with Plotly's full property checks (the app skips them
-    for speed, tracker/charts.py); raises on a misspelt or ill-typed property."""
-    for element in at.get("plotly_chart"):
-        go.Figure(json.loads(element.proto.spec))
-    return len(at.get("plotly_chart"))
 
 
 @pytest.mark.parametrize("page_file", ["app.py"] + PAGES)

@@ -3,16 +3,15 @@ shows the first rows of what is in view, says how many there are in all, and dra
 amount; the database answers the uncapped question that the downloads ask."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-import plotly.graph_objects as go
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bench import generate
+from plotly_checks import valid_figures
 from bench.profile_queries import default_params
 from tracker import app_data, db, limits, queries
 from tracker.paths import QUERIES_DIR
@@ -56,8 +55,7 @@ def open_page(page: str) -> AppTest:
         at.switch_page(page)
         at.run()
     assert not at.exception, [e.value for e in at.exception]
-    for element in at.get("plotly_chart"):   # full property checks, which the app skips for speed
-        go.Figure(json.loads(element.proto.spec))
+    valid_figures(at)
     return at
 
 

@@ -5,9 +5,9 @@ record's statement and source. Traces are scatter / bar (SVG, never WebGL: a pag
 several charts and browsers allow few WebGL contexts). Colours come from the topic vocabulary so a
 topic has one colour on every chart.
 
-Each figure is written as plain dicts and validated once, in go.Figure(data, layout): Plotly's
-add_trace/update_* calls re-validate the figure at every step and cost three times as much, paid
-on every filter change.
+Each figure is written as plain dicts and wrapped in go.Figure once, unvalidated (see _figure):
+Plotly's add_trace/update_* calls re-validate the figure at every step and cost three times as
+much, paid on every filter change.
 """
 from __future__ import annotations
 

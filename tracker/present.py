@@ -334,3 +334,17 @@ def sources_table(df: pd.DataFrame) -> pd.DataFrame:
         "URL": df["url"], "Archive file": df["archive_name"],
         "Records supported (all)": df["record_count"], "Records in this view": df["records_in_view"],
     })
+
+
+# --- method ---------------------------------------------------------------------------------------
+
+def fx_rates_table(rates: pd.DataFrame) -> pd.DataFrame:
+    """The exchange rates as printed: year as text, two decimals (a static table shows values as given)."""
+    return pd.DataFrame({"Year": rates["year"].astype(str), "CNY per USD": rates["cny_per_usd"].map("{:.2f}".format),
+                         "Basis": rates["basis"]}).set_index("Year")
+
+
+def coverage_table(coverage: pd.DataFrame) -> pd.DataFrame:
+    """Records per kind and claim type, as whole numbers with claim-type labels."""
+    return (coverage.pivot_table(index="kind", columns="claim_type", values="records", fill_value=0, aggfunc="sum")
+            .astype(int).rename(columns=CLAIM_LABELS).rename_axis(index="Kind of record", columns=None))

@@ -112,16 +112,16 @@ def _reset() -> None:
 def _seed_widgets(state: FilterState, vocab: Vocabulary) -> None:
     ss = st.session_state
     ss["w_years"] = (state.year_from, state.year_to)
-    ss["w_topics"] = _shown_as_chosen(state.topics, vocab.topics)
-    ss["w_jurisdictions"] = _shown_as_chosen(state.jurisdictions, vocab.jurisdictions)
+    ss["w_topics"] = _chips(state.topics, vocab.topics, "topics" in state.every)
+    ss["w_jurisdictions"] = _chips(state.jurisdictions, vocab.jurisdictions, "jurisdictions" in state.every)
     ss["w_currency"] = state.currency
 
 
-def _shown_as_chosen(chosen: tuple[str, ...], every: tuple[str, ...]) -> list[str]:
+def _chips(chosen: tuple[str, ...], allowed: tuple[str, ...], every: bool) -> list[str]:
     """The chips a multiselect shows, in vocabulary order. All chosen is shown as none ("All topics"):
     a chip per value would fill the sidebar once there are hundreds of jurisdictions, and every page
     would pay for drawing them. _store_widgets reads an empty box back as all."""
-    return [] if set(chosen) == set(every) else [v for v in every if v in chosen]
+    return [] if every else [v for v in allowed if v in chosen]
 
 
 def sidebar_filters() -> FilterState:
@@ -135,7 +135,7 @@ def sidebar_filters() -> FilterState:
     if STATE_KEY not in ss:
         params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
         ss[STATE_KEY], notices = parse_query_params(params, vocab)
-    state: FilterState = ss[STATE_KEY]
+    state: FilterState = ss[STATE_KEY].within(vocab)
     _seed_widgets(state, vocab)
     url_params = to_query_params(state, vocab)
     topics, places = topic_labels(), jurisdiction_labels()
@@ -168,7 +168,7 @@ def sidebar_filters() -> FilterState:
     if notices:
         st.warning("Ignored part of the link: " + " ".join(notices) + " The view below uses the remaining filters.",
                    icon="⚠️")
-    return state.within(vocab)
+    return state
 
 
 def current_view_line(state: FilterState) -> str:
