@@ -5,8 +5,8 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.limits import DESCRIBED, PROGRESS_BARS, TABLE_ROWS
-from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters,
-                        topic_colors)
+from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
+                        sidebar_filters, topic_colors)
 
 setup_page("Stated goals", ":material/flag:")
 filters = sidebar_filters()
@@ -23,8 +23,7 @@ c1, c2, c3 = st.columns(3)
 c1.metric("Goals in view", f"{int(counts.goals):,}")
 c2.metric("Quantitative", f"{int(counts.quantitative):,}")
 c3.metric("Qualitative", f"{int(counts.goals - counts.quantitative):,}")
-goals = app_data.query("goals__targets", with_progress_only=False, limit=TABLE_ROWS, **filters.params)
-claim_badges(goals["claim_type"])
+claim_badges(counts.claim_types)
 
 st.subheader("Progress against quantitative targets")
 with_progress = app_data.query("goals__targets", with_progress_only=True, limit=PROGRESS_BARS, **filters.params)
@@ -44,13 +43,15 @@ else:
         st.caption(f"⚠️ *{present.shorten(r.statement, 70)}* — the latest figure is **derived**: {r.progress_basis}.")
 
 st.subheader("All goals")
-capped_note(len(goals), rows_in_view(goals), "goals")
-table = present.goals_table(goals)
-st.dataframe(table, hide_index=True, width="stretch", column_config={
-    "Progress": st.column_config.ProgressColumn("Progress", format="percent", min_value=0, max_value=1,
-                                                help="Latest comparable figure ÷ target (capped at 100% in the bar)"),
-    "Deadline": st.column_config.NumberColumn(format="%d"), "Announced": st.column_config.NumberColumn(format="%d"),
-    "Goal": st.column_config.TextColumn(width="large"),
-})
+if table := opened(f"Show the {int(counts.goals):,} goals in view as a table: deadline, status, progress, sources", key="table_goals"):
+    with table:     # queried only when open: the list is the page's costliest query at scale
+        goals = app_data.query("goals__targets", with_progress_only=False, limit=TABLE_ROWS, **filters.params)
+        capped_note(len(goals), rows_in_view(goals), "goals")
+        st.dataframe(present.goals_table(goals), hide_index=True, width="stretch", column_config={
+            "Progress": st.column_config.ProgressColumn("Progress", format="percent", min_value=0, max_value=1,
+                                                        help="Latest comparable figure ÷ target (capped at 100% in the bar)"),
+            "Deadline": st.column_config.NumberColumn(format="%d"), "Announced": st.column_config.NumberColumn(format="%d"),
+            "Goal": st.column_config.TextColumn(width="large"),
+        })
 download_csv("Download goals (CSV)", lambda: present.goals_table(
     app_data.full_query("goals__targets", with_progress_only=False, **filters.params)), "goals.csv")

@@ -5,8 +5,8 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.limits import CHART_ROWS, DESCRIBED, NETWORK_EDGES, NETWORK_PARTIES, TABLE_ROWS
-from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters,
-                        topic_colors)
+from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
+                        sidebar_filters, topic_colors)
 
 setup_page("Partnerships", ":material/handshake:")
 filters = sidebar_filters()
@@ -52,7 +52,8 @@ if partnerships.empty:
     empty_state("partnerships", filters)
 else:
     capped_note(len(partnerships), rows_in_view(partnerships), "partnerships and engagements")
-    st.dataframe(present.partnerships_table(partnerships), hide_index=True, width="stretch",
-                 column_config={"What": st.column_config.TextColumn(width="large")})
+    if table := opened(f"Show the {len(partnerships):,} partnerships and engagements as a table", key="table_partnerships"):
+        table.dataframe(present.partnerships_table(partnerships), hide_index=True, width="stretch",
+                        column_config={"What": st.column_config.TextColumn(width="large")})
     download_csv("Download partnerships (CSV)", lambda: present.partnerships_table(
         app_data.full_query("partnerships__list", **params)), "partnerships.csv")

@@ -28,10 +28,6 @@ show_chart(charts.cluster_map(frame, topic_colors().get("clusters", "#56B4E9")),
                f"{r.name}{' (' + r.district + ')' if isinstance(r.district, str) else ''}" for r in frame.head(DESCRIBED).itertuples())
            + present.more_note(len(frame), DESCRIBED, "") + ".")
 
-st.subheader("Clusters and zones")
-table = present.clusters_table(frame)
-st.dataframe(table, hide_index=True, width="stretch",
-             column_config={"Latitude (approx.)": st.column_config.NumberColumn(format="%.3f"),
-                            "Longitude (approx.)": st.column_config.NumberColumn(format="%.3f")})
-download_csv("Download clusters (CSV)", lambda: present.clusters_table(present.clusters_frame(
+# The map's "Show as table" is the list of what it draws; this download has every one in view.
+download_csv("Download every cluster and zone in view (CSV)", lambda: present.clusters_table(present.clusters_frame(
     app_data.full_query("clusters__list", **filters.params))), "clusters.csv")

@@ -5,8 +5,8 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.limits import CHART_ROWS, DESCRIBED, TABLE_ROWS
-from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters,
-                        topic_colors)
+from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
+                        sidebar_filters, topic_colors)
 
 setup_page("Funds", ":material/savings:")
 filters = sidebar_filters()
@@ -33,7 +33,8 @@ if len(frame):
 
 st.subheader("Funds")
 capped_note(len(funds), rows_in_view(funds), "funds")
-st.dataframe(present.funds_table(funds), hide_index=True, width="stretch")
+if table := opened(f"Show the {len(funds):,} funds as a table", key="table_funds"):
+    table.dataframe(present.funds_table(funds), hide_index=True, width="stretch")
 download_csv("Download funds (CSV)", lambda: present.funds_table(app_data.full_query("funds__list", **filters.params)),
              "funds.csv")
 st.caption("Sources also mention AI-focused industrial funds and plans to set up investment funds for AI projects without "

@@ -200,11 +200,19 @@ def show_chart(fig, data: pd.DataFrame | Callable[[], pd.DataFrame], *, key: str
     st.plotly_chart(fig, width="stretch", key=key, alt=description,
                     config={"displaylogo": False, "responsive": True})
     st.caption(f"**Source:** {source_note}  \n**Chart description:** {description}")
-    # Drawn only once opened: a closed table costs the page nothing to make, send or draw.
-    table = st.expander("Show as table", key=f"table_{key}", on_change="rerun")
-    if table.open:
+    if table := opened("Show as table", key=f"table_{key}"):
         table.dataframe(rows(), hide_index=True, width="stretch")
     download_csv("Download chart data (CSV)", rows, f"{key}.csv", key=f"download_{key}")
+
+
+def opened(label: str, key: str):
+    """An expander whose content is made only once a reader opens it: the container when open, else None.
+
+    Tables go in one. Closed, a table costs the page nothing to query, send or draw, and a page
+    with no table open never loads the data grid's JavaScript (~1.3 MB evaluated on every page
+    load; measured in docs/BENCHMARKS.md)."""
+    box = st.expander(label, key=key, on_change="rerun")
+    return box if box.open else None
 
 
 def download_csv(label: str, frame, file_name: str, key: str | None = None) -> None:

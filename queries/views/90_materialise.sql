@@ -47,6 +47,21 @@ create or replace view records as select * from int_records_t;
 create table int_timeline_t as select * from timeline order by date;
 create or replace view timeline as select * from int_timeline_t;
 
+-- Each goal with what the goal pages show beside it: its amount in both currencies and its progress.
+-- Stored once, so a page reads the goals it lists instead of joining every goal to the money
+-- values and the progress table on each filter change (at a million records ~90 -> ~45 ms).
+create table int_goals_t as
+select t.*, u.kind as unit_kind, m.value_cny, m.value_usd, m.cny_is_derived, m.usd_is_derived, m.cny_basis, m.usd_basis,
+       p.status, p.progress_ratio, p.latest_value, p.latest_year, p.figure_timing, p.latest_achievement_id,
+       p.latest_value_as_reported, p.latest_unit_as_reported, p.latest_comparator,
+       p.is_derived as progress_is_derived, p.basis as progress_basis
+from targets as t
+left join units as u on u.unit = t.unit
+left join money_values as m on m.record_id = t.target_id
+left join target_progress as p on p.target_id = t.target_id
+order by t.active_from_year;
+create or replace view int_goals as select * from int_goals_t;
+
 create table int_sources_t as select * from sources;
 create or replace view sources as select * from int_sources_t;
 
