@@ -4,9 +4,8 @@
 -- Only the first $limit records by label (null: all); records_in_view counts them all.
 with records_in_view as (
     select record_id, kind, title as label
-    from records
-    where record_id in (select record_id from reported_conversions)
-      and int_in_filter(year, end_year, topic, jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
+    from int_conversion_records         -- the records with a reported conversion, stored at build time
+    where int_in_filter(year, end_year, topic, jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
 ),
 reported as (
     select r.record_id, r.label, c.source_id, c.value, c.unit,

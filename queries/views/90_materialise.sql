@@ -62,6 +62,15 @@ left join target_progress as p on p.target_id = t.target_id
 order by t.active_from_year;
 create or replace view int_goals as select * from int_goals_t;
 
+-- The few records whose yuan amount a source converts to dollars itself, with what the filters
+-- read: the disagreement chart scans these instead of every record (1M records: 3 thousand).
+create table int_conversion_records_t as
+select record_id, kind, title, year, end_year, topic, jurisdiction
+from records
+where record_id in (select record_id from reported_conversions)
+order by year;
+create or replace view int_conversion_records as select * from int_conversion_records_t;
+
 create table int_sources_t as select * from sources;
 create or replace view sources as select * from int_sources_t;
 
