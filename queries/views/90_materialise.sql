@@ -71,6 +71,32 @@ where record_id in (select record_id from reported_conversions)
 order by year;
 create or replace view int_conversion_records as select * from int_conversion_records_t;
 
+-- Every relation the partnership network can draw, with the year, topic and jurisdiction its
+-- filters read: partnerships (organisation - counterpart), the people a partnership names to their
+-- organisation (from the actors list), and fund backers to the fund's jurisdiction. Stored once, so a
+-- filter change does not split every partnership's list of people again.
+create table int_network_edges_t as
+select * from (
+    select organization as source, counterpart as target, kind as relation, statement, year,
+           partnership_id as record_id, source_ids, claim_type, topic, jurisdiction
+    from partnerships
+    union all
+    select a.name, a.affiliation, a.role, a.name || ': ' || a.role, p.year, a.actor_id, a.source_ids, a.claim_type,
+           p.topic, p.jurisdiction
+    from (select trim(unnest(string_split(people, ';'))) as person, year, topic, jurisdiction
+          from partnerships where people is not null) as p
+    join actors as a on a.name = p.person
+    where a.affiliation is not null
+    union all
+    select f.backers, j.label, 'backs a fund', f.name || coalesce(' (' || f.focus || ')', ''), f.year, f.fund_id,
+           f.source_ids, f.claim_type, f.topic, f.jurisdiction
+    from funds as f
+    join jurisdictions as j on j.jurisdiction = f.jurisdiction
+    where f.backers is not null
+)
+order by year;
+create or replace view int_network_edges as select * from int_network_edges_t;
+
 create table int_sources_t as select * from sources;
 create or replace view sources as select * from int_sources_t;
 
