@@ -72,7 +72,10 @@ BOUNDED = f"""\
 * **Built once, read as tables.** The views the pages read (records, timeline, money values, target
   progress, each record kind, sources and evidence beside their records) are materialised at build time
   (`queries/views/90_materialise.sql`) and stored in year order, so a filter change scans stored rows
-  instead of re-running joins and per-row exchange-rate lookups.
+  instead of re-running joins and per-row exchange-rate lookups. What a page shows beside a record is
+  stored with it where a join would cost a scan of a big table per filter change: each goal with its
+  money values and progress (`int_goals`), the few records with a reported conversion
+  (`int_conversion_records`), every network relation with its filter columns (`int_network_edges`).
 * **Every page query is capped in SQL** (`limit $limit`, with `rows_in_view` counting what the cap left
   out, applied before the joins): tables show their first {limits.TABLE_ROWS} rows and say "Showing the first N
   of M"; their download button runs the same query without the cap when clicked.
@@ -81,12 +84,14 @@ BOUNDED = f"""\
   jurisdictions per metric (those with most figures), {limits.TARGET_LINES} target lines, {limits.NETWORK_PARTIES}
   network parties and {limits.NETWORK_EDGES} relations, {limits.CHART_ROWS} funds or events; map labels only up to
   {limits.MAP_LABELS} markers; every cap is said on the page.
-* **Nothing made or sent that is not shown**: the table behind a chart is made and sent only when "Show
-  as table" is opened; downloads are made when clicked; chart descriptions name the first {limits.DESCRIBED} items and count
+* **Nothing made or sent that is not shown**: every table (the one behind a chart, and each page's list of
+  goals, achievements, partnerships, funds or events) sits in an expander and is queried, made and sent
+  only when a reader opens it, so a page opens without loading the data grid's JavaScript (~1.3 MB);
+  downloads are made when clicked; chart descriptions name the first {limits.DESCRIBED} items and count
   the rest; the sidebar shows "All jurisdictions" instead of a chip per jurisdiction.
 * **Cheap queries after a filter change**: "every topic/jurisdiction" is bound as null, not as the list of
-  all 200-odd values, so no row is looked up in a list (`queries/views/13_int_filter.sql`); optional
-  conditions are separate branches, not `flag or x in (...)`, which DuckDB would join anyway.
+  all 200-odd values, so no row is looked up in a list (`queries/views/13_int_filter.sql`); a condition
+  that would need a join (a goal "with progress") is a stored column instead.
 * **Cheap reruns**: query results are cached per query and filter values (`st.cache_data`, keyed on the
   parameters as JSON); figures are written as plain dicts and not validated at run time (the tests validate
   every figure each page draws); Streamlit's magic is off; the objects alive after the first page's imports
