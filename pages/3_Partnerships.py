@@ -4,6 +4,7 @@ from functools import partial
 import streamlit as st
 
 from tracker import app_data, charts, present
+from tracker.formatting import count_of
 from tracker.limits import CHART_ROWS, DESCRIBED, NETWORK_EDGES, NETWORK_PARTIES, TABLE_ROWS
 from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
                         sidebar_filters, topic_colors)
@@ -52,7 +53,7 @@ if partnerships.empty:
     empty_state("partnerships", filters)
 else:
     capped_note(len(partnerships), rows_in_view(partnerships), "partnerships and engagements")
-    if table := opened(f"Show the {len(partnerships):,} partnerships and engagements as a table", key="table_partnerships"):
+    if table := opened(f"Show the {count_of(len(partnerships), 'partnership or engagement', 'partnerships and engagements')} as a table", key="table_partnerships"):
         table.dataframe(present.partnerships_table(partnerships), hide_index=True, width="stretch",
                         column_config={"What": st.column_config.TextColumn(width="large")})
     download_csv("Download partnerships (CSV)", lambda: present.partnerships_table(

@@ -94,6 +94,16 @@ def test_a_topic_with_no_data_shows_an_empty_state_not_an_empty_chart(page_file)
         assert any("match the current filters" in i.value for i in at.info)
 
 
+def test_a_page_list_opens_on_demand_and_counts_in_words():
+    at = open_page("pages/5_Funds.py")
+    assert "Show the 1 fund as a table" in [e.label for e in at.expander]    # the real data has one fund
+    assert not at.dataframe                             # closed: neither queried nor sent
+    at.session_state["table_funds"] = True              # the reader opens it
+    at.run()
+    assert [len(t.value) for t in at.dataframe] == [1]
+    assert at.dataframe[0].value["Fund"].tolist() == ["Shanghai innovation investment fund (name not stated)"]
+
+
 def test_filters_survive_a_page_switch_and_are_written_to_the_url():
     at = open_page("app.py")
     at.slider(key="w_years").set_value((2018, 2019)).run()

@@ -64,3 +64,8 @@ def fmt_ratio(ratio) -> str:
 
 def shorten(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def count_of(n: int, singular: str, plural: str) -> str:
+    """ "1 fund", "1,204 funds": a count with its noun in the right number."""
+    return f"{n:,} {singular if n == 1 else plural}"
