@@ -2,6 +2,7 @@
 import streamlit as st
 
 from tracker import app_data, present
+from tracker.formatting import count_of
 from tracker.limits import QUOTES, TABLE_ROWS
 from tracker.ui import capped_note, empty_state, rows_in_view, setup_page, sidebar_filters
 
@@ -19,7 +20,8 @@ st.dataframe(present.sources_table(sources), hide_index=True, width="stretch",
 st.subheader("Evidence")
 search = st.text_input("Search the quotes", placeholder="e.g. Microsoft, billion, Lingang",
                        help="Matches the quote, the record's text or its id; not case-sensitive.")
-evidence = app_data.query("sources__evidence", search=search.strip(), limit=QUOTES, **filters.params)
+# one row past the cap: it says whether more quotes match, without counting them all
+evidence = app_data.query("sources__evidence", search=search.strip(), limit=QUOTES + 1, **filters.params)
 if evidence.empty:
     if search.strip():
         st.info(f"No quote in view contains “{search.strip()}”. Try a shorter word, or widen the filters.", icon="🔎")
@@ -27,9 +29,13 @@ if evidence.empty:
         empty_state("records", filters)
     st.stop()
 
-st.caption(f"{len(evidence)} quote(s){' (first ' + str(QUOTES) + ')' if len(evidence) == QUOTES else ''}.")
+more = len(evidence) > QUOTES
+evidence = evidence.head(QUOTES)
+st.caption(count_of(len(evidence), "quote", "quotes")
+           + (f": the first {QUOTES} that match; more do — narrow the search or the filters, or download the dataset"
+              if more else "") + ".")
 for (source_id, title), quotes in evidence.groupby(["source_id", "source_title"], sort=False):
-    with st.expander(f"{source_id} · {title} — {len(quotes)} quote(s)", expanded=bool(search.strip())):
+    with st.expander(f"{source_id} · {title} — {count_of(len(quotes), 'quote', 'quotes')}", expanded=bool(search.strip())):
         # one block per source, not two elements per quote: the page stays light with hundreds of quotes
         st.markdown("\n\n".join(f"**{q.record}** · *{q.kind}* · {present.claim(q.claim_type)} · `{q.record_id}`\n\n> {q.quote}"
                                   for q in quotes.itertuples()))

@@ -86,6 +86,15 @@ def test_a_long_list_shows_its_first_rows_and_says_how_many_there_are(synthetic,
     assert max(len(t.value) for t in at.dataframe) == limits.TABLE_ROWS
 
 
+def test_the_evidence_list_says_when_more_quotes_match_than_it_shows(synthetic):
+    at = open_page("pages/8_Sources_and_evidence.py")
+    assert count(synthetic, "select count(*) from evidence") > limits.QUOTES
+    assert any(c.value.startswith(f"{limits.QUOTES} quotes: the first {limits.QUOTES} that match; more do")
+               for c in at.caption)
+    at.text_input[0].input("Brad Smith").run()          # a real quote: few match, and the caption says only how many
+    assert any(re.fullmatch(r"\d quotes?\.", c.value) for c in at.caption)
+
+
 def test_the_download_behind_a_capped_table_holds_every_row_in_view(synthetic):
     con = db.connect_read_only(synthetic["db"])
     try:
