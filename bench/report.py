@@ -85,8 +85,9 @@ BOUNDED = f"""\
   network parties and {limits.NETWORK_EDGES} relations, {limits.CHART_ROWS} funds or events; map labels only up to
   {limits.MAP_LABELS} markers; every cap is said on the page.
 * **Nothing made or sent that is not shown**: every table (the one behind a chart, and each page's list of
-  goals, achievements, partnerships, funds or events) sits in an expander and is queried, made and sent
-  only when a reader opens it, so a page opens without loading the data grid's JavaScript (23 files, ~1.5 MB);
+  goals, achievements, partnerships, funds or events) sits in an expander and is made and sent only when a
+  reader opens it (the lists of goals and achievements are also queried only then), so a page opens without
+  loading the data grid's JavaScript (23 files, ~1.5 MB);
   downloads are made when clicked; chart descriptions name the first {limits.DESCRIBED} items and count
   the rest; the sidebar shows "All jurisdictions" instead of a chip per jurisdiction.
 * **Cheap queries after a filter change**: "every topic/jurisdiction" is bound as null, not as the list of

@@ -4,9 +4,8 @@ from functools import partial
 import streamlit as st
 
 from tracker import app_data, charts, present
-from tracker.formatting import count_of
 from tracker.limits import DESCRIBED, PROGRESS_BARS, TABLE_ROWS
-from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
+from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
                         sidebar_filters, topic_colors)
 
 setup_page("Stated goals", ":material/flag:")
@@ -44,7 +43,7 @@ else:
         st.caption(f"⚠️ *{present.shorten(r.statement, 70)}* — the latest figure is **derived**: {r.progress_basis}.")
 
 st.subheader("All goals")
-if table := opened(f"Show the {count_of(int(counts.goals), 'goal', 'goals')} in view as a table: deadline, status, progress, sources", key="table_goals"):
+if table := opened(LIST_LABEL, key="table_goals"):
     with table:     # queried only when open: the list is the page's costliest query at scale
         goals = app_data.query("goals__targets", with_progress_only=False, limit=TABLE_ROWS, **filters.params)
         capped_note(len(goals), rows_in_view(goals), "goals")

@@ -6,7 +6,7 @@ import streamlit as st
 from tracker import app_data, charts, present
 from tracker.formatting import fmt_money
 from tracker.limits import CONVERSION_RECORDS, DESCRIBED, SERIES_LINES, TABLE_ROWS, TARGET_LINES
-from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
+from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
                         sidebar_filters, topic_colors)
 
 setup_page("Achievements", ":material/trending_up:")
@@ -66,7 +66,7 @@ else:
                + present.more_note(len(conversions), DESCRIBED, "figures"))
 
 st.subheader("All achievements, including firsts and breakthroughs")
-if table := opened("Show every achievement in view as a table, with figures, “firsts” and breakthroughs", key="table_achievements"):
+if table := opened(LIST_LABEL, key="table_achievements"):
     with table:     # queried only when open: at a million records this list is a third of the page's queries
         achievements = app_data.query("achievements__all", limit=TABLE_ROWS, **params)
         if achievements.empty:
@@ -75,5 +75,5 @@ if table := opened("Show every achievement in view as a table, with figures, “
             capped_note(len(achievements), rows_in_view(achievements), "achievements")
             st.dataframe(present.achievements_table(achievements), hide_index=True, width="stretch", column_config={
                 "Statement": st.column_config.TextColumn(width="large"), "As of": st.column_config.NumberColumn(format="%d")})
-download_csv("Download achievements (CSV)", lambda: present.achievements_table(
-    app_data.full_query("achievements__all", **params)), "achievements.csv")
+            download_csv("Download achievements (CSV)", lambda: present.achievements_table(
+                app_data.full_query("achievements__all", **params)), "achievements.csv")

@@ -4,9 +4,8 @@ from functools import partial
 import streamlit as st
 
 from tracker import app_data, charts, present
-from tracker.formatting import count_of
 from tracker.limits import CHART_ROWS, DESCRIBED, NETWORK_EDGES, NETWORK_PARTIES, TABLE_ROWS
-from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
+from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
                         sidebar_filters, topic_colors)
 
 setup_page("Partnerships", ":material/handshake:")
@@ -28,7 +27,7 @@ if not edges.empty:
     if rows_in_view(edges, "parties_in_view") > len(nodes) or rows_in_view(edges, "edges_in_view") > len(edges):
         st.caption(f"Drawn: the {len(nodes):,} most connected of {rows_in_view(edges, 'parties_in_view'):,} parties and "
                    f"{len(edges):,} of {rows_in_view(edges, 'edges_in_view'):,} relations (the latest among them); "
-                   "the table below and the dataset download have them all.")
+                   "the dataset download has them all.")
     show_chart(charts.network(nodes, edges, "Who works with whom: organisations, people and the relations the sources report"),
                edges[["source", "target", "relation", "statement", "year", "claim_type", "source_ids", "record_id"]],
                key="partnerships_network",
@@ -53,7 +52,7 @@ if partnerships.empty:
     empty_state("partnerships", filters)
 else:
     capped_note(len(partnerships), rows_in_view(partnerships), "partnerships and engagements")
-    if table := opened(f"Show the {count_of(len(partnerships), 'partnership or engagement', 'partnerships and engagements')} as a table", key="table_partnerships"):
+    if table := opened(LIST_LABEL, key="table_partnerships"):
         table.dataframe(present.partnerships_table(partnerships), hide_index=True, width="stretch",
                         column_config={"What": st.column_config.TextColumn(width="large")})
     download_csv("Download partnerships (CSV)", lambda: present.partnerships_table(

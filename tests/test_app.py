@@ -95,14 +95,17 @@ def test_a_topic_with_no_data_shows_an_empty_state_not_an_empty_chart(page_file)
         assert any("match the current filters" in i.value for i in at.info)
 
 
-def test_a_page_list_opens_on_demand_and_counts_in_words():
-    at = open_page("pages/5_Funds.py")
-    assert "Show the 1 fund as a table" in [e.label for e in at.expander]    # the real data has one fund
-    assert not at.dataframe                             # closed: neither queried nor sent
-    at.session_state["table_funds"] = True              # the reader opens it
+def test_a_page_list_opens_on_demand_and_stays_open_when_the_filters_change():
+    at = open_page("pages/1_Stated_goals.py")
+    assert not at.dataframe                             # closed: no table sent
+    at.session_state["table_goals"] = True              # the reader opens the list of goals
     at.run()
-    assert [len(t.value) for t in at.dataframe] == [1]
-    assert at.dataframe[0].value["Fund"].tolist() == ["Shanghai innovation investment fund (name not stated)"]
+    assert [len(t.value) for t in at.dataframe] == [12]
+    at.sidebar.slider(key="w_years").set_value((2024, 2030)).run()     # fewer goals are open then
+    assert not at.exception
+    assert at.dataframe, "the list closed when the filters changed"
+    assert 0 < len(at.dataframe[0].value) < 12         # still open, now with the goals open in those years
+    assert [e.label for e in at.expander if e.label == "Show the list as a table"]
 
 
 def test_filters_survive_a_page_switch_and_are_written_to_the_url():

@@ -205,12 +205,17 @@ def show_chart(fig, data: pd.DataFrame | Callable[[], pd.DataFrame], *, key: str
     download_csv("Download chart data (CSV)", rows, f"{key}.csv", key=f"download_{key}")
 
 
+# A fixed label: Streamlit keys an expander's open state on its label too, so a label with a count
+# in it would close the table whenever a filter changed the count.
+LIST_LABEL = "Show the list as a table"
+
+
 def opened(label: str, key: str):
     """An expander whose content is made only once a reader opens it: the container when open, else None.
 
-    Tables go in one. Closed, a table costs the page nothing to query, send or draw, and a page
-    with no table open never loads the data grid's JavaScript (23 files, ~1.5 MB in the browser's
-    request log, evaluated again on every page load)."""
+    Tables go in one. Closed, nothing in it is made, sent or drawn (nor queried, when the page
+    queries inside it), and a page with no table open never loads the data grid's JavaScript
+    (23 files, ~1.5 MB in the browser's request log, evaluated again on every page load)."""
     box = st.expander(label, key=key, on_change="rerun")
     return box if box.open else None
 
