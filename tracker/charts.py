@@ -37,7 +37,7 @@ def _figure(traces: list[dict], title: str, x_title: str | None, y_title: str | 
 
     Not validated here: Plotly's property checks were a third of a chart's cost on every rerun
     (~16 ms for a 13-trace series). The tests validate every figure each page draws instead
-    (tests/test_app.py, valid_figures)."""
+    (tests/plotly_checks.py, valid_figures, used by the page tests)."""
     return go.Figure(_validate=False, data=traces, layout={
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
         "font": {"family": FONT, "size": 13},
