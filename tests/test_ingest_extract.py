@@ -255,3 +255,10 @@ def test_a_long_sentence_is_quoted_around_its_number():
     start = sentence.index("300")
     quote = quote_for(sentence, start, start + len("300 companies"))
     assert "300 companies" in quote and len(quote) <= 300 and quote in normalise_text(sentence)
+
+
+def test_a_plural_rule_word_gives_the_singular_kind_the_curated_data_uses(vocab):
+    (dated,) = candidates("The municipal government issued new policies on AI chips in October 2022.", vocab, "2023")
+    (undated,) = candidates("The municipal government has adopted several strategies for the artificial intelligence industry.",
+                            vocab, "2023")
+    assert (dated.fields["kind"], undated.fields["kind"]) == ("policy", "strategy")

@@ -362,12 +362,21 @@ def _cluster(ctx: _Context, time: TimeExpr) -> Candidate:
                       [f"date '{time.text}' in a sentence about a zone, park or cluster being opened"])
 
 
+def _governance_kind(word: str) -> str:
+    """The governance kind a rule word names, singular like the curated kinds ("policies" → "policy");
+    "measures" and "rules" stay plural: a set of them is one step."""
+    word = word.lower()
+    if word in ("measures", "rules"):
+        return word
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+
+
 def _governance(ctx: _Context, time: TimeExpr) -> Candidate:
     """A dated rule or plan. The governance table keeps a year only, so the day goes into the note."""
     s = ctx.sentence.text
     rule = _RULE_WORDS.search(s)
     fields = _blank("governance", _common(ctx, time.start))
-    fields.update(topic=guess.topic("governance", None, None, s, ctx.vocab), kind=rule.group(0).lower().rstrip("s"),
+    fields.update(topic=guess.topic("governance", None, None, s, ctx.vocab), kind=_governance_kind(rule.group(0)),
                   year=time.year, event_nature=_nature(ctx, time),
                   note=f"Dated '{time.text}' in the article ({time.day.isoformat()[:7 if time.precision == 'month' else 10]}).")
     return _candidate(ctx, "governance", fields, time.start, time.end, time.text,
@@ -401,8 +410,7 @@ def _qualitative_candidates(ctx: _Context) -> list[Candidate]:
     gov = _GOVERNANCE_WORDS.search(s)
     if gov and _GOVERNANCE_ACTORS.search(s):
         fields = _blank("governance", common)
-        kind_word = gov.group("kind").lower().rstrip("s") if gov.group("kind").lower() not in ("rules",) else "rules"
-        fields.update(topic=guess.topic("governance", None, None, s, ctx.vocab), kind=kind_word, year=year,
+        fields.update(topic=guess.topic("governance", None, None, s, ctx.vocab), kind=_governance_kind(gov.group("kind")), year=year,
                       event_nature="announcement" if guess.states_intent(s) else "action")
         return [_candidate(ctx, "governance", fields, gov.start(), gov.end(), gov.group(0),
                            [f"mentions '{gov.group(0)}' with a government step"])]
