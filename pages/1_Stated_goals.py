@@ -29,7 +29,7 @@ st.subheader("Progress against quantitative targets")
 with_progress = app_data.query("goals__targets", with_progress_only=True, limit=PROGRESS_BARS, **filters.params)
 progress = present.progress_frame(with_progress)
 if progress.empty:
-    st.info("No quantitative target in view has a comparable figure yet.", icon="🔎")
+    st.info("No quantitative target in view has a comparable figure yet.", icon=":material/search_off:")
 else:
     capped_note(len(progress), rows_in_view(with_progress), "targets with a progress figure (earliest deadlines first)",
                 "the table below lists the others")

@@ -51,7 +51,7 @@ else:
 st.subheader("Where sources disagree")
 conversions = present.conversions_frame(app_data.query("achievements__conversions", limit=CONVERSION_RECORDS, **params))
 if conversions.empty:
-    st.info("No amount in view is converted differently by different sources.", icon="🔎")
+    st.info("No amount in view is converted differently by different sources.", icon=":material/search_off:")
 else:
     capped_note(conversions["record_id"].nunique(), rows_in_view(conversions, "records_in_view"), "amounts", "the dataset download has them all")
     st.markdown("Sources convert the same yuan amounts to dollars differently. All reported figures are kept; the "

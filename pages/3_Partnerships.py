@@ -38,7 +38,7 @@ if not edges.empty:
 st.subheader("Microsoft in China and in Shanghai")
 history = app_data.query("partnerships__microsoft", limit=CHART_ROWS, **params)
 if history.empty:
-    st.info("No Microsoft record inside the current filters.", icon="🔎")
+    st.info("No Microsoft record inside the current filters.", icon=":material/search_off:")
 else:
     frame = present.history_frame(history)
     show_chart(charts.timeline(frame, topic_colors(), "Microsoft's reported history in China and in Shanghai"),

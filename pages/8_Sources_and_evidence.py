@@ -24,7 +24,7 @@ search = st.text_input("Search the quotes", placeholder="e.g. Microsoft, billion
 evidence = app_data.query("sources__evidence", search=search.strip(), limit=QUOTES + 1, **filters.params)
 if evidence.empty:
     if search.strip():
-        st.info(f"No quote in view contains “{search.strip()}”. Try a shorter word, or widen the filters.", icon="🔎")
+        st.info(f"No quote in view contains “{search.strip()}”. Try a shorter word, or widen the filters.", icon=":material/search_off:")
     else:
         empty_state("records", filters)
     st.stop()

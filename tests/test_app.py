@@ -15,6 +15,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from plotly_checks import valid_figures
+from test_build import break_one_row
 from tracker.formatting import fmt_money
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -151,6 +152,19 @@ def test_hostile_or_malformed_links_are_ignored_with_a_notice_and_change_nothing
     con = duckdb.connect(str(app_db), read_only=True)
     assert con.execute("select count(*) from targets").fetchone()[0] == 12
     con.close()
+
+
+@pytest.mark.parametrize("page_file", ["app.py", "pages/5_Funds.py"])
+def test_data_that_does_not_validate_is_named_on_the_page_not_a_traceback(page_file, data_copy, tmp_path, monkeypatch):
+    message = break_one_row(data_copy)
+    monkeypatch.setenv("TRACKER_DATA", str(data_copy))
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "never_built.duckdb"))
+    at = _deep_link(page_file, {}) if page_file != "app.py" else open_page(page_file)
+    assert not at.exception
+    (error,) = at.error
+    assert "does not validate (1 problem)" in error.value and message in error.value
+    assert not at.get("plotly_chart") and not at.sidebar.slider
+    assert not (tmp_path / "never_built.duckdb").exists()
 
 
 def _deep_link(page: str, query: dict) -> AppTest:

@@ -16,7 +16,9 @@ import pandas as pd
 import streamlit as st
 
 from tracker import app_data
+from tracker.formatting import count_of
 from tracker.paths import REPO_ROOT
+from tracker.validate import ValidationError
 from tracker.present import CLAIM_LABELS
 from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabulary, default_state, describe,
                              parse_query_params, to_query_params)
@@ -35,6 +37,7 @@ PAGES = (
 )
 INGEST_PAGE = ("pages/9_Add_a_source.py", "Add a source", ":material/note_add:")
 STATE_KEY = "_filters"
+PROBLEMS_SHOWN = 50     # data problems listed on the page; the validate command lists them all
 FAVICON = REPO_ROOT / "assets" / "favicon.png"
 CLAIM_COLORS = {"official_statement": "blue", "press_report": "gray", "derived": "orange"}
 
@@ -49,7 +52,25 @@ def setup_page(title: str, icon: str) -> None:
     st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=str(FAVICON), layout="wide",
                        initial_sidebar_state="expanded")
     st.title(f"{icon} {title}")  # material icons: bundled with Streamlit, no CDN
+    _stop_if_data_invalid()
     _startup_heap_frozen()
+
+
+def _stop_if_data_invalid() -> None:
+    """The database is built from data/ at the first run (a fresh clone on Community Cloud). If data/
+    does not validate, say what is wrong where (file, line, column) instead of a traceback, and show
+    nothing else. A failure is not cached: the next visit after the data is fixed builds it."""
+    try:
+        app_data.connection()
+    except ValidationError as e:
+        shown = e.problems[:PROBLEMS_SHOWN]
+        st.error(f"The dashboard cannot open: the data in `data/` does not validate "
+                 f"({count_of(len(e.problems), 'problem', 'problems')}). Correct the data and reload the page; "
+                 "`python -m tracker validate` lists the same problems.\n\n"
+                 + "\n".join(f"- `{p}`" for p in shown)
+                 + (f"\n- … and {len(e.problems) - len(shown):,} more" if len(e.problems) > len(shown) else ""),
+                 icon=":material/error:")
+        st.stop()
 
 
 @st.cache_resource(show_spinner=False)
@@ -166,8 +187,8 @@ def sidebar_filters() -> FilterState:
 
     st.query_params.from_dict(url_params)
     if notices:
-        st.warning("Ignored part of the link: " + " ".join(notices) + " The view below uses the remaining filters.",
-                   icon="⚠️")
+        st.warning("Ignored part of the link; the view below uses the rest of it.\n\n" + "\n".join(f"- {n}" for n in notices),
+                   icon=":material/warning:")
     return state
 
 
@@ -180,7 +201,7 @@ def current_view_line(state: FilterState) -> str:
 def empty_state(what: str, state: FilterState) -> None:
     st.info(f"No {what} match the current filters ({current_view_line(state)}). "
             "Widen the year range, choose more topics or jurisdictions in the sidebar, or press **Reset filters**.",
-            icon="🔎")
+            icon=":material/search_off:")
 
 
 def claim_badges(claim_types) -> None:
