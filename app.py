@@ -4,7 +4,7 @@ from functools import partial
 import streamlit as st
 
 from tracker import app_data, charts, present
-from tracker.formatting import fmt_money
+from tracker.formatting import count_of, fmt_money, sources_of
 from tracker.limits import DESCRIBED, PROGRESS_BARS, TIMELINE_EVENTS
 from tracker.ui import capped_note, claim_badges, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors
 
@@ -34,14 +34,14 @@ with cols[3].container(border=True):
     if len(funds) and funds.iloc[0].fund_count:
         row = funds.iloc[0]
         st.metric("Fund capital", fmt_money(row.total_value, row.unit))
-        st.caption(f"{row.fund_count:,} fund(s) · {'derived conversion · ' if row.is_derived else ''}source {row.source_ids}")
+        st.caption(f"{count_of(row.fund_count, 'fund', 'funds')} · {'derived conversion · ' if row.is_derived else ''}{sources_of(row.source_ids)}")
     else:
         st.metric("Fund capital", "—")
         st.caption("No fund inside the current filters.")
 with cols[4].container(border=True):
     st.metric("Conference editions", f"{int(conferences.editions):,}")
     st.caption(f"{int(conferences.held):,} reported as held, the rest announced ahead"
-               + (f" · sources {conferences.source_ids}" if conferences.editions else ""))
+               + (f" · {sources_of(conferences.source_ids)}" if conferences.editions else ""))
 
 st.subheader("Progress of quantitative targets")
 goals = app_data.query("goals__targets", with_progress_only=True, limit=PROGRESS_BARS, **params)

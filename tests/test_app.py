@@ -201,7 +201,7 @@ def test_overview_figures_equal_the_database(app_db):
     share = con.execute("select value from achievements where jurisdiction = 'shanghai' and metric = 'ai_talent_share' "
                         "order by as_of_year desc limit 1").fetchone()[0]
     companies = con.execute("select value from achievements where metric = 'ai_core_companies' order by as_of_year desc limit 1").fetchone()[0]
-    fund = con.execute("select sum(size_value), any_value(size_unit) from funds").fetchone()
+    fund = con.execute("select sum(size_value), any_value(size_unit), count(*), string_agg(distinct source_ids) from funds").fetchone()
     editions = con.execute("select count(*) from conferences").fetchone()[0]
     con.close()
     at = open_page("app.py")
@@ -212,6 +212,9 @@ def test_overview_figures_equal_the_database(app_db):
     assert shown["Fund capital"] == fmt_money(fund[0], fund[1])
     assert shown["Conference editions"] == str(editions)
     assert any(f"as of {scale[2]}" in c.value for c in at.caption)
+    # the card's caption counts in words: "1 fund · source S001", never "1 fund(s) · source ..."
+    assert fund[2] == 1 and ";" not in fund[3]
+    assert any(c.value == f"1 fund · source {fund[3]}" for c in at.caption)
 
 
 def test_currency_choice_converts_and_labels_derived_figures():

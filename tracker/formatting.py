@@ -69,3 +69,8 @@ def shorten(text: str, width: int = 60) -> str:
 def count_of(n: int, singular: str, plural: str) -> str:
     """ "1 fund", "1,204 funds": a count with its noun in the right number."""
     return f"{n:,} {singular if n == 1 else plural}"
+
+
+def sources_of(ids: str) -> str:
+    """ "source S001", "sources S002; S003": a cell of source ids with its noun in the right number."""
+    return ("sources " if ";" in ids or " more" in ids else "source ") + ids

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tracker.charts import point_hover
-from tracker.formatting import COMPARATORS, STATUS_LABELS, fmt_date, fmt_money, fmt_ratio, fmt_value, shorten
+from tracker.formatting import COMPARATORS, STATUS_LABELS, fmt_date, fmt_money, fmt_ratio, fmt_value, shorten, sources_of
 
 CLAIM_LABELS = {"official_statement": "Official statement", "press_report": "Press report", "derived": "Derived"}
 NATURE_LABELS = {"announcement": "Announcement", "action": "Action"}
@@ -56,7 +56,7 @@ def headline_cards(headlines: pd.DataFrame) -> list[dict]:
             "metric": row.metric,
             "value": value,
             "caption": (f"{qualifier.capitalize()} {value} · " if qualifier else "")
-                       + f"as of {row.as_of_year} · {claim(row.claim_type)} · source {row.source_ids}{basis}",
+                       + f"as of {row.as_of_year} · {claim(row.claim_type)} · {sources_of(row.source_ids)}{basis}",
             "derived": bool(row.is_derived),
         })
     return cards
@@ -210,7 +210,7 @@ def conversions_frame(df: pd.DataFrame) -> pd.DataFrame:
 def network_frames(edges: pd.DataFrame, actor_types: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Nodes (with type and degree) and edges with hover text, from the relation rows."""
     e = edges.copy()
-    e["hover"] = [f"<b>{r.source} — {r.target}</b>\n{r.relation}\n{shorten(r.statement, 90)}\n{r.year} · {claim(r.claim_type)} · source {r.source_ids}"
+    e["hover"] = [f"<b>{r.source} — {r.target}</b>\n{r.relation}\n{shorten(r.statement, 90)}\n{r.year} · {claim(r.claim_type)} · {sources_of(r.source_ids)}"
                   for r in e.itertuples()]
     names = pd.unique(pd.concat([e["source"], e["target"]], ignore_index=True))
     types = actor_types.set_index("name")
