@@ -28,7 +28,7 @@ else:
     # when only some jurisdictions are drawn, only their targets are
     targets = present.target_lines_frame(app_data.query("achievements__target_lines", metric=metric, limit=TARGET_LINES,
                                                         **{**params, **({"jurisdictions": shown_places} if capped else {})}))
-    events = app_data.query("achievements__event_marks", **params)
+    events = present.event_marks_frame(app_data.query("achievements__event_marks", **params))
     unit = points["unit"].iloc[0]
     y_title = {"CNY": "Billions of yuan (CNY)", "USD": "Billions of US dollars (USD)", "share": "Share of the national total"}.get(unit, unit.capitalize())
     claim_badges(points["claim_type"])

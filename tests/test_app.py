@@ -232,6 +232,19 @@ def test_progress_chart_shows_the_status_of_each_quantitative_target():
     assert any("by 2030" in label and "Behind" in label and text == "50%" for label, text in rows.items())
 
 
+def test_achievement_charts_mark_each_year_with_events_and_say_what_they_were(app_db):
+    con = duckdb.connect(str(app_db), read_only=True)
+    expected = dict(con.execute("select year, count(*) from timeline where event_type in ('plan announced', 'conference', "
+                                "'partnership') and year between 2019 and 2030 group by year").fetchall())
+    conferences_2023 = con.execute("select count(*) from timeline where event_type = 'conference' and year = 2023").fetchone()[0]
+    con.close()
+    at = open_page("pages/2_Achievements.py", {"from": "2019"})
+    strip = next(t for t in chart(at)["data"] if t.get("name") == "events")
+    assert dict(zip(values(strip, "x"), values(strip, "text"))) == expected and len(expected) >= 2
+    hover_2023 = strip["hovertext"][values(strip, "x").index(2023)]
+    assert f"{conferences_2023} conference" in hover_2023 and "2023" in hover_2023
+
+
 def test_a_conversion_the_source_reports_is_shown_instead_of_a_derived_one():
     at = open_page("pages/2_Achievements.py", {"currency": "USD"})
     shanghai = next(t for t in chart(at)["data"] if t.get("name") == "Shanghai")

@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from tracker.formatting import shorten
-from tracker.limits import EVENT_LABELS, MAP_LABELS
+from tracker.limits import MAP_LABELS
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"  # local fonts only: nothing from a CDN
 
@@ -107,12 +107,12 @@ def timeline_counts(df: pd.DataFrame, title: str) -> go.Figure:
 def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str],
                   title: str, y_title: str, y_scale: float = 1.0, yaxis: dict | None = None) -> go.Figure:
     """One metric over time, a line per jurisdiction. Derived values (converted currency) are
-    hollow markers; targets are dashed lines ending at their deadline; dated events are marked
-    on the time axis.
+    hollow markers; targets are dashed lines ending at their deadline; years with dated events
+    are marked in a strip above the plot and by dotted lines.
 
     points: year, value, jurisdiction_label, derived, hover, color_topic
     targets: start_year, deadline_year, target_value, label, hover
-    events: year, label
+    events: year, events (how many), hover
     y_scale divides every value (1e9 draws money in billions); yaxis adds to the y axis (e.g. a % format)."""
     traces = []
     for place, part in points.groupby("jurisdiction_label", sort=False):
@@ -130,20 +130,28 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
             "type": "scatter", "x": [row.start_year, row.deadline_year], "y": [row.target_value / y_scale] * 2,
             "mode": "lines+markers+text", "name": f"Target: {row.label}", "line": {"dash": "dash", "color": "#D55E00", "width": 2},
             "marker": {"symbol": ["line-ns", "star"], "size": [1, 14], "color": "#D55E00"},
-            "text": ["", f"target {row.deadline_year}"], "textposition": "top center",
+            "text": ["", f"target {row.deadline_year}"], "textposition": "top left",   # left: not cut off at the axis end
             "hovertext": _hover([row.hover, row.hover]), "hoverinfo": "text",
         })
-    years, labels = events["year"].tolist(), events["label"].tolist()
-    if len(years) > EVENT_LABELS:   # a label on every year would cover the chart: the dotted lines stay
-        labels = []
+    if len(events):
+        # A strip above the plot, a marker per year with events and their count; the hover says what
+        # they were. Text labels on the plot itself covered the lines and each other.
+        traces.append({
+            "type": "scatter", "x": events["year"], "y": ["events"] * len(events), "yaxis": "y2", "mode": "markers+text",
+            "name": "events", "text": events["events"], "textposition": "middle right", "cliponaxis": False,
+            "textfont": {"size": 11, "color": "#555555"}, "marker": {"symbol": "diamond", "size": 9, "color": "#777777"},
+            "hovertext": events["hover"], "hoverinfo": "text", "showlegend": False,
+        })
+    years = [*points["year"], *targets["start_year"], *targets["deadline_year"], *events["year"]]
+    span = max(years) - min(years)
     return _figure(
         traces, title, "Year", y_title, height=460,
-        xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"rangemode": "tozero", **(yaxis or {})},
+        xaxis={"dtick": 1 if span <= 10 else 2 if span <= 20 else 5, "tickformat": "d"},
+        yaxis={"rangemode": "tozero", "domain": [0, 0.86] if len(events) else [0, 1], **(yaxis or {})},
+        yaxis2={"domain": [0.9, 1], "anchor": "x", "showgrid": False, "fixedrange": True, "ticklabelstandoff": 4,
+                "tickvals": ["events"], "ticktext": ["Events (hover)"], "tickfont": {"size": 11, "color": "#555555"}},
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": y, "x1": y, "y0": 0, "y1": 1,
-                 "line": {"dash": "dot", "color": "#999999", "width": 1}, "layer": "below"} for y in years],
-        annotations=[{"xref": "x", "yref": "paper", "x": y, "y": 0.98 if i % 2 else 0.02, "text": label,
-                      "showarrow": False, "xanchor": "right" if i % 2 else "left", "yanchor": "top" if i % 2 else "bottom",
-                      "font": {"size": 11, "color": "#555555"}} for i, (y, label) in enumerate(zip(years, labels))])
+                 "line": {"dash": "dot", "color": "#999999", "width": 1}, "layer": "below"} for y in events["year"]])
 
 
 def reported_conversions(df: pd.DataFrame, title: str) -> go.Figure:

@@ -14,5 +14,4 @@ NETWORK_PARTIES = 40
 NETWORK_EDGES = 300
 CHART_ROWS = 40
 MAP_LABELS = 40     # markers named on the map; past that, names would cover each other
-EVENT_LABELS = 8    # years with events labelled on a time series; past that, only their dotted lines
 DESCRIBED = 12      # items a chart's text description names one by one

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tracker.charts import point_hover
-from tracker.formatting import COMPARATORS, STATUS_LABELS, fmt_date, fmt_money, fmt_ratio, fmt_value, shorten, sources_of
+from tracker.formatting import COMPARATORS, STATUS_LABELS, count_of, fmt_date, fmt_money, fmt_ratio, fmt_value, shorten, sources_of
 
 CLAIM_LABELS = {"official_statement": "Official statement", "press_report": "Press report", "derived": "Derived"}
 NATURE_LABELS = {"announcement": "Announcement", "action": "Action"}
@@ -177,6 +177,17 @@ def target_lines_frame(targets: pd.DataFrame) -> pd.DataFrame:
                    for v, u, c, d, j in zip(df["target_value"], df["unit"], df["comparator"], df["deadline_year"], df["jurisdiction_label"])]
     df["hover"] = [point_hover(r.statement, f"Target: {r.label}" + (f" (derived: {r.conversion_basis})" if r.derived else ""),
                                f"from {r.start_year} to {r.deadline_year}", claim(r.claim_type), r.source_ids) for r in df.itertuples()]
+    return df
+
+
+def event_marks_frame(events: pd.DataFrame) -> pd.DataFrame:
+    """Years with events, each with its total and a line saying what happened (hover text of the chart's event strip)."""
+    df = events.copy()
+    df["events"] = df["conferences"] + df["partnerships"] + df["plans"]
+    df["hover"] = [f"<b>{r.year}</b>: " + ", ".join(count_of(n, one, many) for n, one, many in (
+                       (r.conferences, "conference", "conferences"), (r.partnerships, "partnership or meeting", "partnerships and meetings"),
+                       (r.plans, "plan announced", "plans announced")) if n)
+                   + "<br>(every event is on the Overview's timeline)" for r in df.itertuples()]
     return df
 
 
