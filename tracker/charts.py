@@ -108,11 +108,11 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
                   title: str, y_title: str, y_scale: float = 1.0, yaxis: dict | None = None) -> go.Figure:
     """One metric over time, a line per jurisdiction. Derived values (converted currency) are
     hollow markers; targets are dashed lines ending at their deadline; years with dated events
-    are marked in a strip above the plot and by dotted lines.
+    are marked on the x axis (the hover says what happened) and by dotted lines.
 
     points: year, value, jurisdiction_label, derived, hover, color_topic
     targets: start_year, deadline_year, target_value, label, hover
-    events: year, events (how many), hover
+    events: year, hover
     y_scale divides every value (1e9 draws money in billions); yaxis adds to the y axis (e.g. a % format)."""
     traces = []
     for place, part in points.groupby("jurisdiction_label", sort=False):
@@ -134,22 +134,18 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
             "hovertext": _hover([row.hover, row.hover]), "hoverinfo": "text",
         })
     if len(events):
-        # A strip above the plot, a marker per year with events and their count; the hover says what
-        # they were. Text labels on the plot itself covered the lines and each other.
+        # A marker on the x axis per year with events; the hover says what they were.
         traces.append({
-            "type": "scatter", "x": events["year"], "y": ["events"] * len(events), "yaxis": "y2", "mode": "markers+text",
-            "name": "events", "text": events["events"], "textposition": "middle right", "cliponaxis": False,
-            "textfont": {"size": 11, "color": "#555555"}, "marker": {"symbol": "diamond", "size": 9, "color": "#777777"},
-            "hovertext": events["hover"], "hoverinfo": "text", "showlegend": False,
+            "type": "scatter", "x": events["year"], "y": [0] * len(events), "mode": "markers", "cliponaxis": False,
+            "name": "Year with events (hover)", "marker": {"symbol": "triangle-up", "size": 12, "color": "#777777"},
+            "hovertext": events["hover"], "hoverinfo": "text",
         })
     years = [*points["year"], *targets["start_year"], *targets["deadline_year"], *events["year"]]
     span = max(years) - min(years)
     return _figure(
         traces, title, "Year", y_title, height=460,
         xaxis={"dtick": 1 if span <= 10 else 2 if span <= 20 else 5, "tickformat": "d"},
-        yaxis={"rangemode": "tozero", "domain": [0, 0.86] if len(events) else [0, 1], **(yaxis or {})},
-        yaxis2={"domain": [0.9, 1], "anchor": "x", "showgrid": False, "fixedrange": True, "ticklabelstandoff": 4,
-                "tickvals": ["events"], "ticktext": ["Events (hover)"], "tickfont": {"size": 11, "color": "#555555"}},
+        yaxis={"rangemode": "tozero", **(yaxis or {})},
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": y, "x1": y, "y0": 0, "y1": 1,
                  "line": {"dash": "dot", "color": "#999999", "width": 1}, "layer": "below"} for y in events["year"]])
 

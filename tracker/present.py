@@ -181,9 +181,8 @@ def target_lines_frame(targets: pd.DataFrame) -> pd.DataFrame:
 
 
 def event_marks_frame(events: pd.DataFrame) -> pd.DataFrame:
-    """Years with events, each with its total and a line saying what happened (hover text of the chart's event strip)."""
+    """Years with events, each with a line saying what happened (the hover text of the chart's event marks)."""
     df = events.copy()
-    df["events"] = df["conferences"] + df["partnerships"] + df["plans"]
     df["hover"] = [f"<b>{r.year}</b>: " + ", ".join(count_of(n, one, many) for n, one, many in (
                        (r.conferences, "conference", "conferences"), (r.partnerships, "partnership or meeting", "partnerships and meetings"),
                        (r.plans, "plan announced", "plans announced")) if n)
