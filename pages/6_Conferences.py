@@ -11,7 +11,7 @@ from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, emp
 setup_page("Conferences", ":material/event:")
 filters = sidebar_filters()
 
-st.markdown("Conferences and shows the sources name — the World Artificial Intelligence Conference and the rest — with "
+st.markdown("The conferences, summits and shows named by the sources — the World Artificial Intelligence Conference and the rest — with "
             "dates at the precision the sources give. Events previewed before they happened are marked *announced ahead*.")
 conferences = app_data.query("conferences__list", limit=TABLE_ROWS, **filters.params)
 if conferences.empty:

@@ -232,6 +232,18 @@ def test_progress_chart_shows_the_status_of_each_quantitative_target():
     assert any("by 2030" in label and "Behind" in label and text == "50%" for label, text in rows.items())
 
 
+@pytest.mark.parametrize("page_file, key", [("app.py", "overview_timeline"), ("pages/3_Partnerships.py", "partnerships_microsoft")])
+def test_no_event_on_a_timeline_hides_another(page_file, key):
+    at = open_page(page_file)
+    (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if key in c.proto.id]
+    rows = spec["layout"]["yaxis"]
+    spots = [(x, y) for t in spec["data"] for x, y in zip(values(t, "x"), values(t, "y"))]
+    assert len({x for x, _ in spots}) < len(spots)        # some events share a date (year-only ones: 1 January) ...
+    assert len(set(spots)) == len(spots)                  # ... and are spread apart, none drawn over another
+    tick = dict(zip(rows["tickvals"], rows["ticktext"]))
+    assert all(min(abs(y - v) for v in tick) < 0.4 for _, y in spots)   # each inside its row's band
+
+
 def test_achievement_charts_mark_each_year_with_events_and_say_what_they_were(app_db):
     con = duckdb.connect(str(app_db), read_only=True)
     expected = sorted(y for (y,) in con.execute("select distinct year from timeline where event_type in ('plan announced', "

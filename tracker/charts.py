@@ -77,19 +77,41 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
                       "xanchor": "center", "yanchor": "bottom"}])
 
 
+def _dodged(rows: pd.Series, dates: pd.Series) -> tuple[list[float], list[str], int]:
+    """Rows as numbers, the first name (alphabetically) at the top, with the markers that share a row
+    and a date spread vertically around their row so that none hides another (several events known
+    only to their year all sit on January 1). Returns each marker's y, the row names from the top,
+    and the largest number of markers sharing one spot."""
+    names = sorted(rows.unique())
+    top = len(names) - 1
+    base = rows.map({name: top - i for i, name in enumerate(names)})
+    spot = pd.DataFrame({"row": rows.to_numpy(), "date": dates.to_numpy()})
+    rank = spot.groupby(["row", "date"]).cumcount()
+    size = spot.groupby(["row", "date"])["row"].transform("size")
+    most = int(size.max()) if len(size) else 1
+    step = 0.7 / max(most - 1, 1)   # the widest spot spans 0.7 of a row
+    return list(base.to_numpy() + (rank.to_numpy() - (size.to_numpy() - 1) / 2) * min(step, 0.25)), names, most
+
+
 def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
     """Dated events on one time axis, a row per event type. Events known only to the year are
-    hollow markers on January 1 (December 31 for deadlines).
+    hollow markers on January 1 (December 31 for deadlines); events on the same day in the same row
+    are spread apart vertically within the row.
 
     Expects date, event_type, topic, topic_label, date_precision, hover."""
+    y, names, most = _dodged(df["event_type"], df["date"])
+    df = df.assign(y=y)
     traces = [{
-        "type": "scatter", "x": part["date"], "y": part["event_type"], "mode": "markers", "name": part["topic_label"].iloc[0],
+        "type": "scatter", "x": part["date"], "y": part["y"], "mode": "markers", "name": part["topic_label"].iloc[0],
         "marker": {"color": colors.get(topic, "#888888"), "size": 13, "line": {"width": 2, "color": colors.get(topic, "#888888")},
                    "symbol": ["circle" if p == "day" or p == "month" else "circle-open" for p in part["date_precision"]]},
         "hovertext": _hover(part["hover"]), "hoverinfo": "text",
     } for topic, part in df.groupby("topic", sort=False)]
+    row_px = max(38, 14 * min(most, 5))    # rows grow with the markers they must hold apart
     return _figure(traces, title, "Date (hollow marker: only the year is known)", None,
-                   height=max(320, 140 + 38 * df["event_type"].nunique()), yaxis={"categoryorder": "category descending"})
+                   height=max(320, 140 + row_px * len(names)),
+                   yaxis={"tickvals": list(range(len(names) - 1, -1, -1)), "ticktext": names,
+                          "range": [-0.6, len(names) - 0.4], "zeroline": False})
 
 
 def timeline_counts(df: pd.DataFrame, title: str) -> go.Figure:
@@ -206,13 +228,16 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
             continue
         traces.append({
             "type": "scatter", "x": [pos[n][0] for n in part["name"]], "y": [pos[n][1] for n in part["name"]],
-            "mode": "markers+text", "name": node_type, "text": part["name"], "textfont": {"size": 12},
+            "mode": "markers+text", "name": node_type, "text": [shorten(n, 36) for n in part["name"]], "textfont": {"size": 12},
+            "cliponaxis": False,
             "textposition": ["middle right" if pos[n][0] > 0.05 else "middle left" if pos[n][0] < -0.05 else "top center"
                              for n in part["name"]],
             "marker": {"size": 10 + 4 * part["degree"].clip(upper=6), "color": color, "symbol": symbol},
             "hovertext": _hover(part["hover"]), "hoverinfo": "text"})
+    # the legend sits in the empty corner of the circle, leaving the width to the names
     return _figure(traces, title, None, None, height=620,
-                   xaxis={"visible": False, "range": [-2.0, 2.0]}, yaxis={"visible": False, "range": [-1.2, 1.25]})
+                   xaxis={"visible": False, "range": [-2.0, 2.0]}, yaxis={"visible": False, "range": [-1.2, 1.25]},
+                   legend={"x": 0, "y": 1, "xanchor": "left", "yanchor": "top", "bgcolor": "rgba(255,255,255,0.8)"})
 
 
 def cluster_map(df: pd.DataFrame, color: str) -> go.Figure:
