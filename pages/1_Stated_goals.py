@@ -40,7 +40,9 @@ else:
                                     for r in progress.head(DESCRIBED).itertuples())
                + present.more_note(len(progress), DESCRIBED, "targets").lstrip(";"))
     for r in progress[progress["progress_is_derived"]].head(5).itertuples():
-        st.caption(f"⚠️ *{present.shorten(r.statement, 70)}* — the latest figure is **derived**: {r.progress_basis}.")
+        # the basis reads "derived: 42.73 bn USD × 6.45 CNY per USD (2021 annual average)"
+        st.caption(f":material/warning: *{present.shorten(r.statement, 70)}* — the latest figure is "
+                   f"{r.progress_basis.replace('derived', '**derived**', 1)}.")
 
 st.subheader("All goals")
 if table := opened(LIST_LABEL, key="table_goals"):

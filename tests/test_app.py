@@ -244,6 +244,13 @@ def test_no_event_on_a_timeline_hides_another(page_file, key):
     assert all(min(abs(y - v) for v in tick) < 0.4 for _, y in spots)   # each inside its row's band
 
 
+def test_a_derived_progress_figure_is_flagged_with_its_basis_once():
+    at = open_page("pages/1_Stated_goals.py")
+    (flag,) = [c.value for c in at.caption if "the latest figure is" in c.value]
+    assert "the latest figure is **derived**: 42.73 bn USD × 6.45 CNY per USD (2021 annual average)." in flag
+    assert flag.count("derived") == 1
+
+
 def test_achievement_charts_mark_each_year_with_events_and_say_what_they_were(app_db):
     con = duckdb.connect(str(app_db), read_only=True)
     expected = sorted(y for (y,) in con.execute("select distinct year from timeline where event_type in ('plan announced', "
