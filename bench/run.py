@@ -32,10 +32,11 @@ from bench import browser, budgets, generate, machine, report   # noqa: E402
 from bench.pages import Page, discover                            # noqa: E402
 from tracker.paths import DATA_DIR, default_archive              # noqa: E402
 
-# Repetitions, chosen so that the full run stays well under 15 minutes on 2 cores.
+# Repetitions, chosen so that the full run stays well under 15 minutes on 2 cores; three browser
+# measurements per page make a true median (with two, one slow navigation moved a ratio by 0.3).
 # A page slower than the deadlines has failed its budgets many times over: the run records what was
 # measured by then and goes on, so that it still ends in reasonable time.
-FULL = {"warm": 5, "filters": 2, "browser_reps": 2,
+FULL = {"warm": 5, "filters": 2, "browser_reps": 3,
         "apptest_deadline_s": 150, "browser_deadline_s": 150}
 QUICK = {"warm": 3, "filters": 1, "browser_reps": 2,
          "apptest_deadline_s": 120, "browser_deadline_s": 120}
