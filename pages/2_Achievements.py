@@ -14,7 +14,8 @@ filters = sidebar_filters()
 params = filters.params
 
 st.markdown("What the sources report as done: industry scale, companies, talent, rankings, “firsts” and breakthroughs. "
-            "Hollow markers are figures converted by this project (derived); dashed lines are targets running to their deadline.")
+            "Hollow markers are figures converted by this project (derived); dashed lines are targets running to their deadline; "
+            "grey triangles on the time axis mark years with plans, conferences or meetings (hover for them).")
 metrics = app_data.query("achievements__metrics", **params)
 if metrics.empty:
     empty_state("achievements with figures", filters)
