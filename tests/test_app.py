@@ -244,6 +244,13 @@ def test_no_event_on_a_timeline_hides_another(page_file, key):
     assert all(min(abs(y - v) for v in tick) < 0.4 for _, y in spots)   # each inside its row's band
 
 
+def test_each_kind_of_claim_in_view_is_named_by_a_badge():
+    at = open_page("pages/1_Stated_goals.py")
+    assert ":blue-badge[Official statement] :gray-badge[Press report]" in [m.value for m in at.markdown]
+    at = open_page("pages/5_Funds.py")       # the one fund is a press report
+    assert ":gray-badge[Press report]" in [m.value for m in at.markdown]
+
+
 def test_a_derived_progress_figure_is_flagged_with_its_basis_once():
     at = open_page("pages/1_Stated_goals.py")
     (flag,) = [c.value for c in at.caption if "the latest figure is" in c.value]

@@ -205,9 +205,10 @@ def empty_state(what: str, state: FilterState) -> None:
 
 
 def claim_badges(claim_types) -> None:
-    """A visible badge per claim type present, so a reader sees what kind of claim a figure is."""
-    for claim in dict.fromkeys(claim_types):
-        st.badge(CLAIM_LABELS.get(claim, claim), color=CLAIM_COLORS.get(claim, "gray"))
+    """A visible badge per claim type present, so a reader sees what kind of claim a figure is.
+    One line of markdown badges: one element to send and draw, not one (and one line) per badge."""
+    st.markdown(" ".join(f":{CLAIM_COLORS.get(claim, 'gray')}-badge[{CLAIM_LABELS.get(claim, claim)}]"
+                         for claim in dict.fromkeys(claim_types)))
 
 
 def show_chart(fig, data: pd.DataFrame | Callable[[], pd.DataFrame], *, key: str, source_note: str,
