@@ -236,12 +236,17 @@ def test_progress_chart_shows_the_status_of_each_quantitative_target():
 def test_no_event_on_a_timeline_hides_another(page_file, key):
     at = open_page(page_file)
     (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if key in c.proto.id]
-    rows = spec["layout"]["yaxis"]
-    spots = [(x, y) for t in spec["data"] for x, y in zip(values(t, "x"), values(t, "y"))]
-    assert len({x for x, _ in spots}) < len(spots)        # some events share a date (year-only ones: 1 January) ...
-    assert len(set(spots)) == len(spots)                  # ... and are spread apart, none drawn over another
-    tick = dict(zip(rows["tickvals"], rows["ticktext"]))
-    assert all(min(abs(y - v) for v in tick) < 0.4 for _, y in spots)   # each inside its row's band
+    row_of = dict(zip(spec["layout"]["yaxis"]["ticktext"], spec["layout"]["yaxis"]["tickvals"]))
+    # each marker with its own row, read from its hover ("When: 2014 (milestone)")
+    markers = [(x, y, re.search(r"When: [^<]*\((.+?)\)<br>", h).group(1))
+               for t in spec["data"] for x, y, h in zip(values(t, "x"), values(t, "y"), t["hovertext"])]
+    assert all(abs(y - row_of[row]) <= 0.35 + 1e-9 for _, y, row in markers)   # inside its own row's band (0.7 wide)
+    spots: dict[tuple, list[float]] = {}
+    for x, y, row in markers:
+        spots.setdefault((x, row), []).append(y)
+    shared = [sorted(ys) for ys in spots.values() if len(ys) > 1]
+    assert shared            # some events share a row and a date (year-only ones: 1 January) ...
+    assert all(b - a >= 0.05 for ys in shared for a, b in zip(ys, ys[1:]))   # ... and are spread apart
 
 
 def test_each_kind_of_claim_in_view_is_named_by_a_badge():

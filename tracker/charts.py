@@ -79,18 +79,19 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
 
 def _dodged(rows: pd.Series, dates: pd.Series) -> tuple[list[float], list[str], int]:
     """Rows as numbers, the first name (alphabetically) at the top, with the markers that share a row
-    and a date spread vertically around their row so that none hides another (several events known
-    only to their year all sit on January 1). Returns each marker's y, the row names from the top,
-    and the largest number of markers sharing one spot."""
+    and a date spread vertically around their row (several events known only to their year all sit
+    on January 1): a quarter of a row apart, closer where more must fit in 0.7 of a row, so no two
+    markers share a position. Returns each marker's y, the row names from the top, and the largest
+    number of markers sharing one spot."""
     names = sorted(rows.unique())
     top = len(names) - 1
-    base = rows.map({name: top - i for i, name in enumerate(names)})
+    base = rows.map({name: top - i for i, name in enumerate(names)}).to_numpy(dtype=float)
     spot = pd.DataFrame({"row": rows.to_numpy(), "date": dates.to_numpy()})
     rank = spot.groupby(["row", "date"]).cumcount()
     size = spot.groupby(["row", "date"])["row"].transform("size")
-    most = int(size.max()) if len(size) else 1
-    step = 0.7 / max(most - 1, 1)   # the widest spot spans 0.7 of a row
-    return list(base.to_numpy() + (rank.to_numpy() - (size.to_numpy() - 1) / 2) * min(step, 0.25)), names, most
+    step = (0.7 / (size - 1).clip(lower=1)).clip(upper=0.25)       # each spot its own step
+    offset = ((rank - (size - 1) / 2) * step).to_numpy()
+    return list(base + offset), names, int(size.max()) if len(size) else 1
 
 
 def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
@@ -107,7 +108,7 @@ def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
                    "symbol": ["circle" if p == "day" or p == "month" else "circle-open" for p in part["date_precision"]]},
         "hovertext": _hover(part["hover"]), "hoverinfo": "text",
     } for topic, part in df.groupby("topic", sort=False)]
-    row_px = max(38, 14 * min(most, 5))    # rows grow with the markers they must hold apart
+    row_px = max(38, 14 * min(most, 12))   # rows grow with the markers they must hold apart
     return _figure(traces, title, "Date (hollow marker: only the year is known)", None,
                    height=max(320, 140 + row_px * len(names)),
                    yaxis={"tickvals": list(range(len(names) - 1, -1, -1)), "ticktext": names,
@@ -163,7 +164,7 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
             "hovertext": events["hover"], "hoverinfo": "text",
         })
     years = [*points["year"], *targets["start_year"], *targets["deadline_year"], *events["year"]]
-    span = max(years) - min(years)
+    span = max(years) - min(years) if years else 0
     return _figure(
         traces, title, "Year", y_title, height=460,
         xaxis={"dtick": 1 if span <= 10 else 2 if span <= 20 else 5, "tickformat": "d"},
