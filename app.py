@@ -54,7 +54,7 @@ else:
     claim_badges(progress["claim_type"])
     show_chart(charts.target_progress(progress, topic_colors()), partial(present.progress_table, progress),
                key="overview_progress",
-               source_note=f"targets and achievements in this dataset, sources {present.source_list(progress)}. "
+               source_note=f"targets and achievements in this dataset, {present.source_list(progress)}. "
                            "Progress compares the latest figure of the same metric and jurisdiction; a figure in another currency is converted (derived).",
                description=" ".join(f"{r.statement.rstrip('.')}: {r.progress_ratio:.0%} of the target, status {r.status_label.lower()}."
                                     for r in progress.head(DESCRIBED).itertuples())

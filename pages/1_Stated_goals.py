@@ -34,7 +34,7 @@ else:
     capped_note(len(progress), rows_in_view(with_progress), "targets with a progress figure (earliest deadlines first)",
                 "the table below lists the others")
     show_chart(charts.target_progress(progress, topic_colors()), partial(present.progress_table, progress), key="goals_progress",
-               source_note=f"sources {present.source_list(progress)}; "
+               source_note=f"{present.source_list(progress)}; "
                            "figures in another currency are converted at annual average rates (derived; basis in the table).",
                description=" ".join(f"{r.statement.rstrip('.')}: latest figure {r.progress_ratio:.0%} of the target ({r.status_label.lower()})."
                                     for r in progress.head(DESCRIBED).itertuples())

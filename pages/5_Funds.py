@@ -27,7 +27,7 @@ if len(frame):
     show_chart(charts.amounts_bar(frame, topic_colors(), "Fund sizes" + (f" in {unit} (billions)" if currency_axis else " as reported"),
                                   f"Billions of {unit}" if currency_axis else "Billions (as reported; mixed currencies)"),
                partial(present.funds_table, funds.head(CHART_ROWS)), key="funds_sizes",
-               source_note=f"sources {present.source_list(frame)}. Hatched bars are derived conversions.",
+               source_note=f"{present.source_list(frame)}. Hatched bars are derived conversions.",
                description="; ".join(f"{r.name}: {r.text}" for r in frame.head(DESCRIBED).itertuples())
                + present.more_note(len(frame), DESCRIBED, "funds") + ".")
 

@@ -24,7 +24,7 @@ chart = frame.head(CHART_ROWS)
 capped_note(len(chart), rows_in_view(conferences), "events (earliest first)", "the table below lists more")
 show_chart(charts.event_ranges(chart, topic_colors(), "Conferences and editions over time, with their dates where stated"),
            partial(present.conferences_table, chart), key="conferences_timeline",
-           source_note=f"sources {present.source_list(chart)}.",
+           source_note=f"{present.source_list(chart)}.",
            description="; ".join(f"{r.label}: {r.when}, {r.location or 'place not stated'}" for r in chart.head(DESCRIBED).itertuples())
            + present.more_note(len(chart), DESCRIBED, "events") + ".")
 

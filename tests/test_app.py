@@ -256,6 +256,13 @@ def test_each_kind_of_claim_in_view_is_named_by_a_badge():
     assert ":gray-badge[Press report]" in [m.value for m in at.markdown]
 
 
+def test_a_chart_names_its_sources_with_the_noun_in_the_right_number():
+    funds = [c.value for c in open_page("pages/5_Funds.py").caption if c.value.startswith("**Data:**")]
+    assert funds and funds[0].startswith("**Data:** source S001. ")      # the one fund has one source
+    overview = [c.value for c in open_page("app.py").caption if c.value.startswith("**Data:**")]
+    assert any(re.search(r"sources S00\d(; S00\d)+", c) for c in overview)
+
+
 def test_a_derived_progress_figure_is_flagged_with_its_basis_once():
     at = open_page("pages/1_Stated_goals.py")
     (flag,) = [c.value for c in at.caption if "the latest figure is" in c.value]

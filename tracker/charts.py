@@ -16,7 +16,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from tracker.formatting import shorten
+from tracker.formatting import shorten, source_noun
 from tracker.limits import MAP_LABELS
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"  # local fonts only: nothing from a CDN

@@ -71,6 +71,11 @@ def count_of(n: int, singular: str, plural: str) -> str:
     return f"{n:,} {singular if n == 1 else plural}"
 
 
+def source_noun(ids: str) -> str:
+    """ "source" for one id ("S001"), "sources" for a cell of several ("S002; S003", "S001; … and 4 more")."""
+    return "sources" if ";" in ids or " more" in ids else "source"
+
+
 def sources_of(ids: str) -> str:
     """ "source S001", "sources S002; S003": a cell of source ids with its noun in the right number."""
-    return ("sources " if ";" in ids or " more" in ids else "source ") + ids
+    return f"{source_noun(ids)} {ids}"

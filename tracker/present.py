@@ -15,12 +15,15 @@ def claim(value) -> str:
     return CLAIM_LABELS.get(value, "—") if isinstance(value, str) else "—"
 
 
-def source_list(frame: pd.DataFrame, shown: int = 8) -> str:
-    """The distinct sources behind a frame's rows ("S002, S003"), for a chart's source note; past
-    `shown` of them, the first ones and how many more, so the note stays short at any size."""
+def source_list(frame: pd.DataFrame, shown: int = 5) -> str:
+    """The distinct sources behind a frame's rows, with their noun ("source S001", "sources S002;
+    S003"), for a chart's source note; past `shown` of them (five, as the SQL macro
+    int_source_summary does for captions), the first ones and how many more."""
     ids = sorted({i for cell in frame["source_ids"].dropna() for i in cell.split("; ")})
+    if not ids:
+        return "no source in view"
     more = f" and {len(ids) - shown:,} more" if len(ids) > shown else ""
-    return ", ".join(ids[:shown]) + more or "none"
+    return sources_of("; ".join(ids[:shown]) + more)
 
 
 def more_note(total: int, shown: int, what: str) -> str:
@@ -102,7 +105,8 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
 
 def timeline_counts_frame(counts: pd.DataFrame) -> pd.DataFrame:
     df = counts.copy()
-    df["hover"] = [f"<b>{r.events:,} {r.event_type} event(s) in {r.year}</b>\nin {r.topics} topic(s)" for r in df.itertuples()]
+    df["hover"] = [f"<b>{count_of(r.events, r.event_type + ' event', r.event_type + ' events')} in {r.year}</b>\n"
+                  f"in {count_of(r.topics, 'topic', 'topics')}" for r in df.itertuples()]
     return df
 
 
@@ -186,7 +190,7 @@ def event_marks_frame(events: pd.DataFrame) -> pd.DataFrame:
     df["hover"] = [f"<b>{r.year}</b>: " + ", ".join(count_of(n, one, many) for n, one, many in (
                        (r.conferences, "conference", "conferences"), (r.partnerships, "partnership or meeting", "partnerships and meetings"),
                        (r.plans, "plan announced", "plans announced")) if n)
-                   + "<br>(every event is on the Overview's timeline)" for r in df.itertuples()]
+                   + "<br>(the Overview's timeline shows them; the whole-dataset download lists each)" for r in df.itertuples()]
     return df
 
 

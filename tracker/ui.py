@@ -221,7 +221,7 @@ def show_chart(fig, data: pd.DataFrame | Callable[[], pd.DataFrame], *, key: str
     rows = data if callable(data) else (lambda: data)
     st.plotly_chart(fig, width="stretch", key=key, alt=description,
                     config={"displaylogo": False, "responsive": True})
-    st.caption(f"**Source:** {source_note}  \n**Chart description:** {description}")
+    st.caption(f"**Data:** {source_note}  \n**Chart description:** {description}")
     if table := opened("Show as table", key=f"table_{key}"):
         table.dataframe(rows(), hide_index=True, width="stretch")
     download_csv("Download chart data (CSV)", rows, f"{key}.csv", key=f"download_{key}")
