@@ -163,6 +163,7 @@ def test_data_that_does_not_validate_is_named_on_the_page_not_a_traceback(page_f
     assert not at.exception
     (error,) = at.error
     assert "does not validate (1 problem)" in error.value and message in error.value
+    assert f"the data in `{data_copy}` does not validate" in error.value     # the folder it read, not always data/
     assert not at.get("plotly_chart") and not at.sidebar.slider
     assert not (tmp_path / "never_built.duckdb").exists()
 

@@ -309,7 +309,7 @@ def point_hover(statement: str, value_text: str | None, when: str, claim: str, s
     lines.append(f"Claim: {claim}")
     if extra:
         lines.append(extra)
-    lines.append(f"Source: {sources or '—'}")
+    lines.append(f"{source_noun(sources).capitalize()}: {sources}" if sources else "Source: —")
     return "\n".join(lines)
 
 

@@ -17,7 +17,7 @@ import streamlit as st
 
 from tracker import app_data
 from tracker.formatting import count_of
-from tracker.paths import REPO_ROOT
+from tracker.paths import REPO_ROOT, default_data_dir
 from tracker.validate import ValidationError
 from tracker.present import CLAIM_LABELS
 from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabulary, default_state, describe,
@@ -64,10 +64,13 @@ def _stop_if_data_invalid() -> None:
         app_data.connection()
     except ValidationError as e:
         shown = e.problems[:PROBLEMS_SHOWN]
-        st.error(f"The dashboard cannot open: the data in `data/` does not validate "
+        data_dir = default_data_dir()
+        where = f"{data_dir.relative_to(REPO_ROOT)}/" if data_dir.is_relative_to(REPO_ROOT) else str(data_dir)
+        st.error(f"The dashboard cannot open: the data in `{where}` does not validate "
                  f"({count_of(len(e.problems), 'problem', 'problems')}). Correct the data and reload the page; "
                  "`python -m tracker validate` lists the same problems.\n\n"
-                 + "\n".join(f"- `{p}`" for p in shown)
+                 # a double-backtick span, so a single backtick inside a problem does not end the code
+                 + "\n".join(f"- `` {str(p).replace('``', '` `')} ``" for p in shown)
                  + (f"\n- … and {len(e.problems) - len(shown):,} more" if len(e.problems) > len(shown) else ""),
                  icon=":material/error:")
         st.stop()
