@@ -11,7 +11,7 @@ from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, emp
 setup_page("Funds", ":material/savings:")
 filters = sidebar_filters()
 
-st.markdown("Investment funds the sources report, by the stage of the money (planned, announced, initial capitalisation, "
+st.markdown("Investment funds the sources report, by the stage of the money (planned, announced, initial capitalization, "
             "committed, deployed — never added across stages). Choose the currency in the sidebar: converted sizes are derived.")
 funds = app_data.query("funds__list", limit=TABLE_ROWS, **filters.params)
 if funds.empty:
