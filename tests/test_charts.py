@@ -23,3 +23,12 @@ def test_a_metric_with_nothing_in_view_draws_an_empty_chart():
         empty(columns=["start_year", "deadline_year", "target_value", "label", "hover"]),
         empty(columns=["year", "hover"]), {}, "Nothing", "Value")
     assert fig.data == () and fig.layout.title.text.startswith("Nothing")
+
+
+def test_events_a_few_weeks_apart_are_spread_but_years_apart_are_not():
+    # over a ten-year axis, March and January of one year would cover each other; 2015 and 2024 would not
+    rows = pd.Series(["partnership"] * 4)
+    dates = pd.Series(pd.to_datetime(["2023-01-01", "2023-03-01", "2015-06-01", "2024-12-31"]))
+    y, _, most = charts._dodged(rows, dates)
+    assert most == 2 and y[0] != y[1]
+    assert y[2] == y[3] == 0

@@ -77,20 +77,25 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
                       "xanchor": "center", "yanchor": "bottom"}])
 
 
-def _dodged(rows: pd.Series, dates: pd.Series) -> tuple[list[float], list[str], int]:
-    """Rows as numbers, the first name (alphabetically) at the top, with the markers that share a row
-    and a date spread vertically around their row (several events known only to their year all sit
-    on January 1): a quarter of a row apart, closer where more must fit in 0.7 of a row, so no two
-    markers share a position. Returns each marker's y, the row names from the top, and the largest
-    number of markers sharing one spot."""
+def _dodged(rows: pd.Series, dates: pd.Series, near: float = 1 / 40) -> tuple[list[float], list[str], int]:
+    """Rows as numbers, the first name (alphabetically) at the top, with the markers that would cover
+    one another spread vertically around their row: a "spot" is a run of markers in one row each
+    less than `near` of the time span after the one before (about a marker's width on a chart 600 px
+    wide; several events known only to their year all sit on January 1). Markers of a spot are a
+    quarter of a row apart, closer where more must fit in 0.7 of a row, so no two share a position.
+    Returns each marker's y, the row names from the top, and the most markers in one spot."""
     names = sorted(rows.unique())
     top = len(names) - 1
-    base = rows.map({name: top - i for i, name in enumerate(names)}).to_numpy(dtype=float)
-    spot = pd.DataFrame({"row": rows.to_numpy(), "date": dates.to_numpy()})
-    rank = spot.groupby(["row", "date"]).cumcount()
-    size = spot.groupby(["row", "date"])["row"].transform("size")
+    when = pd.to_datetime(pd.Series(dates.to_numpy()))
+    gap = (when.max() - when.min()) * near if len(when) else pd.Timedelta(0)
+    spot = pd.DataFrame({"row": rows.to_numpy(), "when": when}).sort_values(["row", "when"], kind="stable")
+    starts = (spot["row"] != spot["row"].shift()) | (spot["when"] - spot["when"].shift() > gap)
+    spot["spot"] = starts.cumsum()
+    rank = spot.groupby("spot").cumcount()
+    size = spot.groupby("spot")["spot"].transform("size")
     step = (0.7 / (size - 1).clip(lower=1)).clip(upper=0.25)       # each spot its own step
-    offset = ((rank - (size - 1) / 2) * step).to_numpy()
+    offset = ((rank - (size - 1) / 2) * step).sort_index().to_numpy()     # back in the input's order
+    base = spot["row"].sort_index().map({name: top - i for i, name in enumerate(names)}).to_numpy(dtype=float)
     return list(base + offset), names, int(size.max()) if len(size) else 1
 
 
