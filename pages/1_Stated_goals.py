@@ -34,8 +34,8 @@ else:
     capped_note(len(progress), rows_in_view(with_progress), "targets with a progress figure (earliest deadlines first)",
                 "the table below lists the others")
     show_chart(charts.target_progress(progress, topic_colors()), partial(present.progress_table, progress), key="goals_progress",
-               source_note=f"{present.source_list(progress)}; "
-                           "figures in another currency are converted at annual average rates (derived; basis in the table).",
+               source_note=f"{present.source_list(progress)}. "
+                           "Figures in another currency are converted at annual average rates (derived; basis in the table).",
                description=" ".join(f"{r.statement.rstrip('.')}: latest figure {r.progress_ratio:.0%} of the target ({r.status_label.lower()})."
                                     for r in progress.head(DESCRIBED).itertuples())
                + present.more_note(len(progress), DESCRIBED, "targets").lstrip(";"))

@@ -42,7 +42,7 @@ else:
                                y_scale=1e9 if unit in ("CNY", "USD") else 1.0,
                                yaxis={"tickformat": ".0%", "range": [0, 1]} if unit == "share" else None)
     show_chart(fig, partial(present.series_table, points), key=f"achievements_{metric}",
-               source_note=f"{present.source_list(points)}; event marks from the timeline.",
+               source_note=f"{present.source_list(points)}. Event marks from the timeline.",
                description=f"{labels[metric]}: " + "; ".join(
                    f"{r.jurisdiction_label} {r.year}: {present.fmt_value(r.value, r.unit, r.unit_kind, r.comparator)}"
                    + (" (derived)" if r.derived else "") for r in points.head(DESCRIBED).itertuples())

@@ -23,7 +23,7 @@ claim_badges(clusters["claim_type"])
 capped_note(len(clusters), rows_in_view(clusters), "clusters and zones (earliest established first)")
 frame = present.clusters_frame(clusters)
 show_chart(charts.cluster_map(frame, topic_colors().get("clusters", "#56B4E9")), partial(present.clusters_table, frame), key="clusters_map",
-           source_note=f"{present.source_list(frame)}; coordinates approximate, added by this project.",
+           source_note=f"{present.source_list(frame)}. Coordinates approximate, added by this project.",
            description=f"{len(frame)} clusters and zones: " + "; ".join(
                f"{r.name}{' (' + r.district + ')' if isinstance(r.district, str) else ''}" for r in frame.head(DESCRIBED).itertuples())
            + present.more_note(len(frame), DESCRIBED, "") + ".")

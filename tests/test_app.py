@@ -244,17 +244,31 @@ def test_no_event_on_a_timeline_hides_another(page_file, key):
                for t in spec["data"] for x, y, h in zip(values(t, "x"), values(t, "y"), t["hovertext"])]
     assert all(abs(y - row_of[row]) <= 0.35 + 1e-9 for _, y, row in markers)   # inside its own row's band (0.7 wide)
     when = [(pd.Timestamp(x), y, row) for x, y, row in markers]
-    close = [(a, b) for i, a in enumerate(when) for b in when[i + 1:]      # same row, under ~3 months apart
-             if a[2] == b[2] and abs(a[0] - b[0]) < pd.Timedelta(days=90)]
+    # same row, under two months apart: well inside a marker's width on either chart (2014-2031, 2014-2023)
+    close = [(a, b) for i, a in enumerate(when) for b in when[i + 1:]
+             if a[2] == b[2] and abs(a[0] - b[0]) <= pd.Timedelta(days=60)]
     assert close             # some events share a row and (nearly) a date (year-only ones: 1 January) ...
     assert all(abs(a[1] - b[1]) >= 0.05 for a, b in close)                 # ... and are spread apart
+
+
+def test_each_kind_of_claim_in_view_is_named_by_a_badge():
+    at = open_page("pages/1_Stated_goals.py")
+    assert ":blue-badge[Official statement] :gray-badge[Press report]" in [m.value for m in at.markdown]
+    at = open_page("pages/5_Funds.py")       # the one fund is a press report
+    assert ":gray-badge[Press report]" in [m.value for m in at.markdown]
 
 
 def test_a_chart_names_its_sources_with_the_noun_in_the_right_number():
     funds = [c.value for c in open_page("pages/5_Funds.py").caption if c.value.startswith("**Data:**")]
     assert funds and funds[0].startswith("**Data:** source S001. ")      # the one fund has one source
-    overview = [c.value for c in open_page("app.py").caption if c.value.startswith("**Data:**")]
-    assert any(re.search(r"sources S00\d(; S00\d)+", c) for c in overview)
+    at = open_page("app.py")
+    overview = [c.value for c in at.caption if c.value.startswith("**Data:**")]
+    assert any(re.search(r"sources S00\d(; S00\d)+\.", c) for c in overview)
+    # each event's hover ends with its sources, the noun agreeing with how many
+    (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if "overview_timeline" in c.proto.id]
+    last_lines = [h.split("<br>")[-1] for t in spec["data"] for h in t["hovertext"]]
+    assert {line.split(":")[0] for line in last_lines} == {"Source", "Sources"}
+    assert all(line.startswith("Sources: ") == (";" in line) for line in last_lines)
 
 
 def test_a_derived_progress_figure_is_flagged_with_its_basis_once():

@@ -32,3 +32,12 @@ def test_events_a_few_weeks_apart_are_spread_but_years_apart_are_not():
     y, _, most = charts._dodged(rows, dates)
     assert most == 2 and y[0] != y[1]
     assert y[2] == y[3] == 0
+
+
+def test_a_row_of_monthly_events_is_not_stacked_as_one_spot():
+    # two years of monthly events on a ten-year axis: neighbours nearly touch, but a spot is measured
+    # from its first marker, so the row does not become one 24-marker stack squeezed into 0.7 of a row
+    months = pd.Series(pd.date_range("2020-01-01", periods=24, freq="MS"))
+    dates = pd.concat([months, pd.Series(pd.to_datetime(["2015-01-01", "2025-01-01"]))], ignore_index=True)
+    _, _, most = charts._dodged(pd.Series(["meeting"] * 26), dates)
+    assert most <= 4

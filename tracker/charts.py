@@ -79,8 +79,8 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
 
 def _dodged(rows: pd.Series, dates: pd.Series, near: float = 1 / 40) -> tuple[list[float], list[str], int]:
     """Rows as numbers, the first name (alphabetically) at the top, with the markers that would cover
-    one another spread vertically around their row: a "spot" is a run of markers in one row each
-    less than `near` of the time span after the one before (about a marker's width on a chart 600 px
+    one another spread vertically around their row. A "spot" is the markers of one row less than
+    `near` of the time span after the spot's first one (about a marker's width on a chart 600 px
     wide; several events known only to their year all sit on January 1). Markers of a spot are a
     quarter of a row apart, closer where more must fit in 0.7 of a row, so no two share a position.
     Returns each marker's y, the row names from the top, and the most markers in one spot."""
@@ -89,8 +89,14 @@ def _dodged(rows: pd.Series, dates: pd.Series, near: float = 1 / 40) -> tuple[li
     when = pd.to_datetime(pd.Series(dates.to_numpy()))
     gap = (when.max() - when.min()) * near if len(when) else pd.Timedelta(0)
     spot = pd.DataFrame({"row": rows.to_numpy(), "when": when}).sort_values(["row", "when"], kind="stable")
-    starts = (spot["row"] != spot["row"].shift()) | (spot["when"] - spot["when"].shift() > gap)
-    spot["spot"] = starts.cumsum()
+    ids, spot_row, spot_start = [], None, None
+    for row, t in zip(spot["row"], spot["when"]):
+        if row != spot_row or t - spot_start > gap:     # from the spot's first marker, so spots do not chain
+            spot_row, spot_start = row, t
+            ids.append(len(ids))
+        else:
+            ids.append(ids[-1])
+    spot["spot"] = ids
     rank = spot.groupby("spot").cumcount()
     size = spot.groupby("spot")["spot"].transform("size")
     step = (0.7 / (size - 1).clip(lower=1)).clip(upper=0.25)       # each spot its own step

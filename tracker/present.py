@@ -239,7 +239,7 @@ def network_frames(edges: pd.DataFrame, actor_types: pd.DataFrame) -> tuple[pd.D
             node_type = "place or event" if name not in set(e["source"]) else "organization"
             hover = f"<b>{name}</b>"
         rows.append({"name": name, "node_type": node_type, "degree": int(degree.get(name, 0)),
-                     "hover": hover + f"\n{int(degree.get(name, 0))} relation(s)"})
+                     "hover": hover + f"\n{count_of(int(degree.get(name, 0)), 'relation', 'relations')}"})
     return pd.DataFrame(rows, columns=["name", "node_type", "degree", "hover"]), e
 
 
