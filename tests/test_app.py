@@ -169,6 +169,17 @@ def test_data_that_does_not_validate_is_named_on_the_page_not_a_traceback(page_f
     assert not (tmp_path / "never_built.duckdb").exists()
 
 
+def test_a_problem_quoting_backticks_is_shown_whole(data_copy, tmp_path, monkeypatch):
+    path = data_copy / "targets.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("1000000000000,CNY,2030,", "1000000000000,CNY,20``30,"),
+                    encoding="utf-8")
+    monkeypatch.setenv("TRACKER_DATA", str(data_copy))
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "never_built.duckdb"))
+    (error,) = open_page("app.py").error
+    # fenced with more backticks than the value holds, so the markdown shows the line whole
+    assert re.search(r"- ``` data/targets\.csv:\d+: deadline_year: '20``30' is not a year ```", error.value)
+
+
 def _deep_link(page: str, query: dict) -> AppTest:
     """A shared link that lands straight on a page: the session starts there."""
     at = AppTest.from_file(APP, default_timeout=60)

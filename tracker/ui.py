@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import gc
 import os
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -69,11 +70,18 @@ def _stop_if_data_invalid() -> None:
         st.error(f"The dashboard cannot open: the data in `{where}` does not validate "
                  f"({count_of(len(e.problems), 'problem', 'problems')}). Correct the data and reload the page; "
                  "`python -m tracker validate` lists the same problems.\n\n"
-                 # a double-backtick span, so a single backtick inside a problem does not end the code
-                 + "\n".join(f"- `` {str(p).replace('``', '` `')} ``" for p in shown)
+                 + "\n".join(f"- {_code(str(p))}" for p in shown)
                  + (f"\n- … and {len(e.problems) - len(shown):,} more" if len(e.problems) > len(shown) else ""),
                  icon=":material/error:")
         st.stop()
+
+
+def _code(text: str) -> str:
+    """Markdown inline code that shows `text` as it is: fenced with more backticks than its longest
+    run of them (a problem may quote a value containing backticks)."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}"
 
 
 @st.cache_resource(show_spinner=False)
