@@ -107,8 +107,8 @@ def _dodged(rows: pd.Series, dates: pd.Series, near: float = 1 / 40) -> tuple[li
 
 def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
     """Dated events on one time axis, a row per event type. Events known only to the year are
-    hollow markers on January 1 (December 31 for deadlines); events on the same day in the same row
-    are spread apart vertically within the row.
+    hollow markers on January 1 (December 31 for deadlines); events in one row close enough to cover
+    one another are spread apart vertically within the row (see _dodged).
 
     Expects date, event_type, topic, topic_label, date_precision, hover."""
     y, names, most = _dodged(df["event_type"], df["date"])
