@@ -45,15 +45,15 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-def break_one_row(data_dir: Path) -> str:
-    """Make targets.csv invalid; return the message the build must print."""
+def break_one_row(data_dir: Path, bad_year: str = "20x0") -> str:
+    """Make targets.csv invalid with `bad_year` as one deadline; return the message the build must print."""
     path = data_dir / "targets.csv"
     text = path.read_text(encoding="utf-8")
     old = "1000000000000,CNY,2030,"
     assert text.count(old) == 1
     line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, "1000000000000,CNY,20x0,"), encoding="utf-8")
-    return f"data/targets.csv:{line}: deadline_year: '20x0' is not a year"
+    path.write_text(text.replace(old, f"1000000000000,CNY,{bad_year},"), encoding="utf-8")
+    return f"data/targets.csv:{line}: deadline_year: '{bad_year}' is not a year"
 
 
 # --- a good build -----------------------------------------------------------------------------------

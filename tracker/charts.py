@@ -101,7 +101,7 @@ def _dodged(rows: pd.Series, dates: pd.Series, near: float = 1 / 40) -> tuple[li
     size = spot.groupby("spot")["spot"].transform("size")
     step = (0.7 / (size - 1).clip(lower=1)).clip(upper=0.25)       # each spot its own step
     offset = ((rank - (size - 1) / 2) * step).sort_index().to_numpy()     # back in the input's order
-    base = spot["row"].sort_index().map({name: top - i for i, name in enumerate(names)}).to_numpy(dtype=float)
+    base = rows.map({name: top - i for i, name in enumerate(names)}).to_numpy(dtype=float)
     return list(base + offset), names, int(size.max()) if len(size) else 1
 
 
