@@ -45,17 +45,17 @@ with cols[4].container(border=True):
 
 st.subheader("Progress of quantitative targets")
 goals = app_data.query("goals__targets", with_progress_only=True, limit=PROGRESS_BARS, **params)
-progress = present.progress_frame(goals)
+progress = present.progress_frame(goals, params["year_to"])
 capped_note(len(goals), rows_in_view(goals), "targets with a progress figure (earliest deadlines first)",
             "*Stated goals* lists them all")
 if progress.empty:
     empty_state("quantitative targets with comparable figures", filters)
 else:
     claim_badges(progress["claim_type"])
-    show_chart(charts.target_progress(progress, topic_colors()), partial(present.progress_table, progress),
+    show_chart(charts.target_progress(progress, topic_colors(), params["year_to"]), partial(present.progress_table, progress),
                key="overview_progress",
-               source_note=f"targets and achievements in this dataset, {present.source_list(progress)}. "
-                           "Progress compares the latest figure of the same metric and jurisdiction; a figure in another currency is converted (derived).",
+               source_note=f"targets and the figures measured against them, {present.source_list(progress, columns=('source_ids', 'latest_source_ids'))}. "
+                           + present.progress_note(params["year_to"]),
                description=" ".join(f"{r.statement.rstrip('.')}: {r.progress_ratio:.0%} of the target, status {r.status_label.lower()}."
                                     for r in progress.head(DESCRIBED).itertuples())
                + present.more_note(len(progress), DESCRIBED, "targets").lstrip(";"))

@@ -27,15 +27,15 @@ claim_badges(counts.claim_types)
 
 st.subheader("Progress against quantitative targets")
 with_progress = app_data.query("goals__targets", with_progress_only=True, limit=PROGRESS_BARS, **filters.params)
-progress = present.progress_frame(with_progress)
+progress = present.progress_frame(with_progress, filters.params["year_to"])
 if progress.empty:
     st.info("No quantitative target in view has a comparable figure yet.", icon=":material/search_off:")
 else:
     capped_note(len(progress), rows_in_view(with_progress), "targets with a progress figure (earliest deadlines first)",
                 "the table below lists the others")
-    show_chart(charts.target_progress(progress, topic_colors()), partial(present.progress_table, progress), key="goals_progress",
-               source_note=f"{present.source_list(progress)}. "
-                           "Figures in another currency are converted at annual average rates (derived; basis in the table).",
+    show_chart(charts.target_progress(progress, topic_colors(), filters.params["year_to"]), partial(present.progress_table, progress), key="goals_progress",
+               source_note=f"{present.source_list(progress, columns=('source_ids', 'latest_source_ids'))}. "
+                           + present.progress_note(filters.params["year_to"]),
                description=" ".join(f"{r.statement.rstrip('.')}: latest figure {r.progress_ratio:.0%} of the target ({r.status_label.lower()})."
                                     for r in progress.head(DESCRIBED).itertuples())
                + present.more_note(len(progress), DESCRIBED, "targets").lstrip(";"))

@@ -34,7 +34,8 @@ holds what five news articles (2018–2023) state, nothing more.
 ### Status of quantitative targets
 For each target with a number, the **latest comparable achievement** is the most recent figure for the same
 jurisdiction and metric (converted through the exchange rates below when its currency differs — then labelled
-derived). Progress = that figure ÷ the target. A figure *reaches* the target when it is ≥ the target, or > it where the
+derived). Only figures dated up to the last of the chosen years count, so progress is shown as of that year.
+Progress = that figure ÷ the target. A figure *reaches* the target when it is ≥ the target, or > it where the
 target says "more than".
 
 | Status | Rule |

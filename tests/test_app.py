@@ -243,6 +243,28 @@ def test_progress_chart_shows_the_status_of_each_quantitative_target():
     assert any("by 2030" in label and "Behind" in label and text == "50%" for label, text in rows.items())
 
 
+def test_progress_is_measured_as_of_the_end_of_the_chosen_years_and_credits_the_figure_source():
+    # up to 2020 the latest figure for Shanghai's 100 bn yuan target is 2018's 70 bn yuan (S002):
+    # 70%, still before the deadline; the 2021 dollar figure (S001) that reaches it comes later
+    for page_file in ("app.py", "pages/1_Stated_goals.py"):
+        at = open_page(page_file, {"to": "2020"})
+        (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if "progress" in c.proto.id]
+        assert "as of 2020" in spec["layout"]["title"]["text"]
+        rows = {label: (text, hover) for t in spec["data"] for label, text, hover in zip(t["y"], t["text"], t["hovertext"])}
+        ((label, (text, hover)),) = rows.items()          # the 2030 target has no figure up to 2020
+        assert "by 2020" in label and "Behind" in label and text == "70%"
+        assert "(2018)" in hover and "record A-sh-industry-scale-2018, source S002" in hover
+        note = next(c.value for c in at.caption if c.value.startswith("**Data:**"))
+        assert "as of 2020" in note
+    at = open_page("app.py")      # every year: the 2021 figure, from S001, beside the target's S002 and S003
+    (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if "progress" in c.proto.id]
+    hovers = [h for t in spec["data"] for h in t["hovertext"]]
+    assert any("(2021)" in h and "source S001" in h for h in hovers)
+    assert any("source S004" in h for h in hovers)       # the 2023 national figure
+    note = next(c.value for c in at.caption if c.value.startswith("**Data:**"))
+    assert all(source in note for source in ("S001", "S002", "S003", "S004"))
+
+
 @pytest.mark.parametrize("page_file, key", [("app.py", "overview_timeline"), ("pages/3_Partnerships.py", "partnerships_microsoft")])
 def test_no_event_on_a_timeline_hides_another(page_file, key):
     at = open_page(page_file)

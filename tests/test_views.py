@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tracker import db
+from tracker import db, queries
 from tracker.paths import DATA_DIR
 
 # Issue 2, "the public contract": names and these columns are fixed; more columns are welcome.
@@ -116,9 +116,10 @@ def fx_rate(year: int) -> float:
     return rates[min(rates, key=lambda y: (abs(y - year), y))]
 
 
-def expected_progress(data_dir: Path = DATA_DIR) -> dict[str, dict]:
+def expected_progress(data_dir: Path = DATA_DIR, as_of: int = 9999) -> dict[str, dict]:
     """target_progress worked out in Python from the CSV records, following the rule stated in
-    queries/views/50_target_progress.sql and data/README.md."""
+    queries/views/50_target_progress.sql and data/README.md, counting only figures dated `as_of`
+    or earlier (the goals pages measure progress as of the end of the chosen years)."""
     achievements = read_csv("achievements", data_dir)
     expected = {}
     for t in read_csv("targets", data_dir):
@@ -128,6 +129,8 @@ def expected_progress(data_dir: Path = DATA_DIR) -> dict[str, dict]:
         comparable = []
         for a in achievements:
             if a["jurisdiction"] != t["jurisdiction"] or a["metric"] != t["metric"] or not a["value"]:
+                continue
+            if int(a["as_of_year"]) > as_of:
                 continue
             value, year = float(a["value"]), int(a["as_of_year"])
             if a["unit"] == t["unit"]:
@@ -209,6 +212,39 @@ def test_target_progress_of_the_2020_target_is_derived_from_the_2021_dollar_figu
     assert (national["status"], national["is_derived"]) == ("behind", False)
 
 
+def goals_progress(path: Path, as_of: int) -> dict[str, dict]:
+    """The goals pages' progress (queries/goals__targets.sql) with every year up to `as_of` chosen."""
+    con = db.connect_read_only(path)
+    try:
+        frame = queries.run(con, "goals__targets", year_from=1900, year_to=as_of, topics=None, jurisdictions=None,
+                            currency="reported", with_progress_only=False, limit=None)
+    finally:
+        con.close()
+    return {r["target_id"]: {**r, "latest_value": r["latest_value_in_target_unit"]}
+            for r in frame.astype(object).where(frame.notna(), None).to_dict("records") if r["is_quantitative"]}
+
+
+def assert_goals_progress_follows_the_rule(path: Path, data_dir: Path = DATA_DIR) -> None:
+    for as_of in range(2015, 2032):
+        actual = goals_progress(path, as_of)
+        expected = {k: {c: v for c, v in want.items() if c not in ("comparable_count", "is_derived")}
+                    for k, want in expected_progress(data_dir, as_of).items() if k in actual}
+        assert_progress_matches(actual, expected)
+
+
+def test_goals_pages_measure_progress_with_the_latest_figure_up_to_the_chosen_years(built_db):
+    assert_goals_progress_follows_the_rule(built_db)
+    # the years chosen end before the 2021 figure: the 2018 one (70 bn yuan, S002) is the latest
+    before = goals_progress(built_db, 2020)["T-sh-industry-100bn-2020"]
+    assert (before["latest_achievement_id"], before["latest_source_ids"], before["status"]) == \
+        ("A-sh-industry-scale-2018", "S002", "behind")
+    assert before["progress_ratio"] == pytest.approx(0.7)
+    # every year: the same as the public view, which uses the whole dataset
+    latest = goals_progress(built_db, 2031)
+    for target_id, row in actual_progress(built_db).items():
+        assert (latest[target_id]["status"], latest[target_id]["progress_basis"]) == (row["status"], row["basis"])
+
+
 def add_achievement(data_dir: Path, achievement_id: str, jurisdiction: str, value: float, unit: str, year: int,
                     comparator: str = "") -> None:
     """Append an achievement on the industry-scale metric, with an evidence row (quotes are not
@@ -240,6 +276,7 @@ def test_target_progress_status_rule(tmp_path, data_copy, jurisdiction, value, u
     assert_progress_matches(actual, expected)
     target = "T-cn-industry-1trn-2030" if jurisdiction == "china" else "T-sh-industry-100bn-2020"
     assert actual[target]["status"] == status
+    assert_goals_progress_follows_the_rule(path, data_copy)
 
 
 def test_a_target_without_comparable_figures_says_so(tmp_path, data_copy):

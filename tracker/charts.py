@@ -53,8 +53,9 @@ def _figure(traces: list[dict], title: str, x_title: str | None, y_title: str | 
     })
 
 
-def target_progress(df: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
-    """Horizontal bars: each quantitative target's latest comparable figure as a share of the target.
+def target_progress(df: pd.DataFrame, colors: dict[str, str], as_of: int) -> go.Figure:
+    """Horizontal bars: each quantitative target's latest comparable figure dated `as_of` or
+    earlier as a share of the target.
 
     Expects label, topic, progress_ratio, status_label, hover."""
     traces = [{
@@ -67,7 +68,7 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
     } for topic, part in df.groupby("topic", sort=False)]
     top = max(130.0, float((df["progress_ratio"] * 100).max()) * 1.6) if len(df) else 110.0
     return _figure(
-        traces, "Progress of quantitative targets: latest comparable figure as % of the target",
+        traces, f"Progress of quantitative targets as of {as_of}: latest comparable figure as % of the target",
         "Latest figure as % of target", None, height=max(260, 110 + 70 * len(df)),
         xaxis={"range": [0, top], "ticksuffix": "%"},
         # the 100 % line sits under the bar labels, which stay readable

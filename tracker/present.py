@@ -15,11 +15,11 @@ def claim(value) -> str:
     return CLAIM_LABELS.get(value, "—") if isinstance(value, str) else "—"
 
 
-def source_list(frame: pd.DataFrame, shown: int = 5) -> str:
-    """The distinct sources behind a frame's rows, with their noun ("source S001", "sources S002;
-    S003"), for a chart's source note; past `shown` of them (five, as the SQL macro
+def source_list(frame: pd.DataFrame, shown: int = 5, columns: tuple[str, ...] = ("source_ids",)) -> str:
+    """The distinct sources behind a frame's rows (in `columns`), with their noun ("source S001",
+    "sources S002; S003"), for a chart's source note; past `shown` of them (five, as the SQL macro
     int_source_summary does for captions), the first ones and how many more."""
-    ids = sorted({i for cell in frame["source_ids"].dropna() for i in cell.split("; ")})
+    ids = sorted({i for column in columns for cell in frame[column].dropna() for i in cell.split("; ")})
     if not ids:
         return "no source in view"
     more = f" and {len(ids) - shown:,} more" if len(ids) > shown else ""
@@ -65,8 +65,9 @@ def headline_cards(headlines: pd.DataFrame) -> list[dict]:
     return cards
 
 
-def progress_frame(goals: pd.DataFrame) -> pd.DataFrame:
-    """Quantitative targets that have a comparable figure, ready for charts.target_progress."""
+def progress_frame(goals: pd.DataFrame, as_of: int) -> pd.DataFrame:
+    """Quantitative targets that have a comparable figure dated `as_of` or earlier (the end of the
+    chosen years), ready for charts.target_progress."""
     df = goals[goals["is_quantitative"] & goals["progress_ratio"].notna()].copy()
     if df.empty:
         return df.assign(label=[], status_label=[], hover=[])
@@ -75,22 +76,31 @@ def progress_frame(goals: pd.DataFrame) -> pd.DataFrame:
     df["status_label"] = df["status"].map(STATUS_LABELS)
     df["hover"] = [
         point_hover(r.statement, f"Target: {fmt_value(r.reported_value, r.reported_unit, None, r.comparator)}\n"
-                    f"Latest: {fmt_value(r.latest_value_as_reported, r.latest_unit_as_reported, None, r.latest_comparator)} "
-                    f"({r.latest_year}) = {fmt_ratio(r.progress_ratio)} of target",
+                    f"Latest up to {as_of}: {fmt_value(r.latest_value_as_reported, r.latest_unit_as_reported, None, r.latest_comparator)} "
+                    f"({r.latest_year}) = {fmt_ratio(r.progress_ratio)} of target\n"
+                    f"Figure: record {r.latest_achievement_id}, {sources_of(r.latest_source_ids)}",
                     f"deadline {_year_text(r.deadline_year)}; figure {r.figure_timing}", claim(r.claim_type), r.source_ids,
                     extra=f"Basis: {r.progress_basis}")
         for r in df.itertuples()]
     return df
 
 
+def progress_note(as_of: int) -> str:
+    """What the progress bars compare, for the chart's source note."""
+    return (f"Progress as of {as_of}: the latest figure dated {as_of} or earlier for the same metric and jurisdiction, "
+            "as a share of the target; a figure in another currency is converted at the annual average rate (derived).")
+
+
 def progress_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Target": df["statement"], "Jurisdiction": df["jurisdiction_label"], "Deadline": df["deadline_year"],
         "Target value (as reported)": [fmt_value(v, u, None, c) for v, u, c in zip(df["reported_value"], df["reported_unit"], df["comparator"])],
+        "Target sources": df["source_ids"],
         "Latest comparable figure (as reported)": [fmt_value(v, u, None, c) for v, u, c in
                                                    zip(df["latest_value_as_reported"], df["latest_unit_as_reported"], df["latest_comparator"])],
-        "Figure year": df["latest_year"], "Progress": df["progress_ratio"], "Status": df["status_label"],
-        "Basis of the figure": df["progress_basis"], "Sources": df["source_ids"],
+        "Figure year": df["latest_year"], "Figure record": df["latest_achievement_id"], "Figure sources": df["latest_source_ids"],
+        "Progress (%)": (df["progress_ratio"] * 100).round(1), "Status": df["status_label"],
+        "Basis of the figure": df["progress_basis"],
     })
 
 
@@ -145,6 +155,8 @@ def goals_table(goals: pd.DataFrame) -> pd.DataFrame:
         "Deadline": goals["deadline_year"], "Announced": goals["announced_year"],
         "Status": goals["status"].map(STATUS_LABELS), "Progress": goals["progress_ratio"],
         "Basis of progress figure": goals["progress_basis"].fillna("—"),
+        "Progress figure": [f"{a} ({sources_of(s)})" if isinstance(a, str) else "—"
+                            for a, s in zip(goals["latest_achievement_id"], goals["latest_source_ids"])],
         "Claim type": goals["claim_type"].map(claim), "Speaker": goals["speaker"].fillna("—"),
         "Sources": goals["source_ids"], "Note": goals["note"].fillna(""), "Record": goals["target_id"],
     })

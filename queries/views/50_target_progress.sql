@@ -1,6 +1,8 @@
 -- target_progress: one row per quantitative target: the latest comparable achievement (same
 -- jurisdiction and metric; converted through fx_rates when the currency differs, and then
--- labelled derived), its ratio to the target, and a status. The status rule (data/README.md):
+-- labelled derived), its ratio to the target, and a status, by the rule in views/49_int_progress.sql.
+-- This is progress as of the whole dataset; the goals pages show it as of the chosen years
+-- (queries/goals__targets.sql). The status rule (data/README.md):
 --   no_comparable_data  no achievement with the same jurisdiction, metric and a comparable unit
 --   met                 the latest figure reaches the target and dates from the deadline year or before
 --   met_after_deadline  the latest figure reaches the target but dates from after the deadline
@@ -14,16 +16,9 @@ with targets as (
 comparable as (
     select
         t.target_id, a.achievement_id, a.as_of_year, a.as_of_date, a.value, a.unit, a.comparator,
-        case
-            when a.unit = t.unit then a.value
-            when a.unit = 'USD' and t.unit = 'CNY' then a.value * int_fx_rate(a.as_of_year)
-            when a.unit = 'CNY' and t.unit = 'USD' then a.value / int_fx_rate(a.as_of_year)
-        end as value_in_target_unit,
+        int_in_unit(a.value, a.unit, t.unit, a.as_of_year) as value_in_target_unit,
         a.unit <> t.unit as is_derived,
-        case when a.unit <> t.unit then
-            printf('derived: %.2f bn %s × %.2f CNY per USD (%d annual average)',
-                   a.value / 1e9, a.unit, int_fx_rate(a.as_of_year), int_fx_year(a.as_of_year))
-        else 'as reported' end as basis
+        int_progress_basis(a.value, a.unit, t.unit, a.as_of_year) as basis
     from targets as t
     join raw.achievements as a
         on a.jurisdiction = t.jurisdiction and a.metric = t.metric and a.value is not null
@@ -43,19 +38,8 @@ final as (
         l.value_in_target_unit as latest_value,
         l.as_of_year as latest_year,
         l.value_in_target_unit / t.target_value as progress_ratio,
-        case
-            when l.target_id is null then 'no_comparable_data'
-            when (t.comparator = 'more_than' and l.value_in_target_unit > t.target_value)
-              or (coalesce(t.comparator, '') <> 'more_than' and l.value_in_target_unit >= t.target_value)
-                then case when l.as_of_year > coalesce(t.deadline_year, 9999) then 'met_after_deadline' else 'met' end
-            else case when l.as_of_year >= coalesce(t.deadline_year, 9999) then 'missed' else 'behind' end
-        end as status,
-        case
-            when l.target_id is null or t.deadline_year is null then null
-            when l.as_of_year < t.deadline_year then 'before deadline'
-            when l.as_of_year = t.deadline_year then 'in deadline year'
-            else 'after deadline'
-        end as figure_timing,
+        int_progress_status(t.comparator, t.target_value, t.deadline_year, l.value_in_target_unit, l.as_of_year) as status,
+        int_figure_timing(l.as_of_year, t.deadline_year) as figure_timing,
         l.achievement_id as latest_achievement_id,
         l.value as latest_value_as_reported,
         l.unit as latest_unit_as_reported,
