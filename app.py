@@ -70,15 +70,12 @@ elif total <= TIMELINE_EVENTS:
     show_chart(charts.timeline(events, topic_colors(), "Every dated event in the dataset: plans, deadlines, conferences, meetings, launches"),
                partial(present.timeline_table, events), key="overview_timeline",
                source_note="conferences, partnerships, governance steps, funds, zones, plans and deadlines, each with its source (hover a marker).",
-               description=f"{len(events)} events from {events['date'].min():%Y} to {events['date'].max():%Y}; "
-                           f"the busiest year is {events['year'].mode().iloc[0]} with {int(events['year'].value_counts().iloc[0])} events.")
+               description=present.timeline_description(events))
 else:
     # Too many to draw one by one: counted per year and type in SQL. The events are in the dataset download.
     frame = present.timeline_counts_frame(counts)
-    busiest = counts.groupby("year")["events"].sum()
     show_chart(charts.timeline_counts(frame, f"Dated events per year and type ({total:,} events: too many to draw one by one)"),
                partial(present.timeline_counts_table, frame), key="overview_timeline_counts",
                source_note="the timeline view (conferences, partnerships, governance steps, funds, zones, plans and deadlines), "
                            "counted per year and event type; every event with its source is in the dataset download.",
-               description=f"{total:,} events from {counts['year'].min()} to {counts['year'].max()}; "
-                           f"the busiest year is {busiest.idxmax()} with {int(busiest.max()):,} events.")
+               description=present.timeline_counts_description(counts))

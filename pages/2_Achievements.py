@@ -4,7 +4,7 @@ from functools import partial
 import streamlit as st
 
 from tracker import app_data, charts, present
-from tracker.formatting import fmt_money
+from tracker.formatting import count_of, fmt_money
 from tracker.limits import CONVERSION_RECORDS, DESCRIBED, SERIES_LINES, TABLE_ROWS, TARGET_LINES
 from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
                         sidebar_filters, topic_colors)
@@ -21,7 +21,7 @@ if metrics.empty:
     empty_state("achievements with figures", filters)
 else:
     labels = dict(zip(metrics["metric"], metrics["label"]))
-    options = {m: f"{label} ({n:,} figures)" for m, label, n in zip(metrics["metric"], metrics["label"], metrics["figures"])}
+    options = {m: f"{label} ({count_of(n, 'figure', 'figures')})" for m, label, n in zip(metrics["metric"], metrics["label"], metrics["figures"])}
     metric = st.selectbox("Metric", list(options), format_func=options.get)
     points = present.series_frame(app_data.query("achievements__series", metric=metric, series=SERIES_LINES, **params))
     shown_places = sorted(points["jurisdiction"].unique())

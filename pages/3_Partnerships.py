@@ -4,6 +4,7 @@ from functools import partial
 import streamlit as st
 
 from tracker import app_data, charts, present
+from tracker.formatting import count_of
 from tracker.limits import CHART_ROWS, DESCRIBED, NETWORK_EDGES, NETWORK_PARTIES, TABLE_ROWS
 from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
                         sidebar_filters, topic_colors)
@@ -32,7 +33,7 @@ if not edges.empty:
                edges[["source", "target", "relation", "statement", "year", "claim_type", "source_ids", "record_id"]],
                key="partnerships_network",
                source_note="partnerships, the people they name (with their roles from the actors list) and fund backers; hover an edge's midpoint for the record.",
-               description=f"{len(nodes)} parties and {len(edges)} relations. Most connected: "
+               description=f"{count_of(len(nodes), 'party', 'parties')} and {count_of(len(edges), 'relation', 'relations')}. Most connected: "
                            + ", ".join(f"{r.name} ({r.degree})" for r in nodes.sort_values('degree', ascending=False).head(3).itertuples()) + ".")
 
 st.subheader("Microsoft in China and in Shanghai")

@@ -331,3 +331,10 @@ def test_a_conversion_the_source_reports_is_shown_instead_of_a_derived_one():
     assert shanghai["marker"]["symbol"] == ["circle", "circle"]  # neither is derived
     china = next(t for t in chart(at)["data"] if t.get("name") == "China")
     assert values(china, "y") == [pytest.approx(71.75)]    # S004's "US$71.75 billion"
+
+
+def test_one_year_reads_as_one_year_and_one_event_as_one():
+    at = open_page("app.py", {"year": "2020"})
+    assert any(c.value.startswith("Showing 2020; all topics") for c in at.sidebar.caption)
+    descriptions = [c.value for c in at.caption if "**Chart description:**" in c.value]
+    assert any(re.search(r"\b1 event in 2020; the busiest year is 2020 with 1 event\.", d) for d in descriptions), descriptions

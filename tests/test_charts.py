@@ -41,3 +41,16 @@ def test_a_row_of_monthly_events_is_not_stacked_as_one_spot():
     dates = pd.concat([months, pd.Series(pd.to_datetime(["2015-01-01", "2025-01-01"]))], ignore_index=True)
     _, _, most = charts._dodged(pd.Series(["meeting"] * 26), dates)
     assert most <= 4
+
+
+def test_a_time_axis_with_one_date_spans_a_year_not_milliseconds():
+    one = pd.DataFrame({"date": [pd.Timestamp("2020-06-01")], "event_type": ["conference"], "topic": ["governance"],
+                        "topic_label": ["Governance"], "date_precision": ["day"], "hover": ["x"]})
+    start, end = (pd.Timestamp(v) for v in charts.timeline(one, {}, "One").layout.xaxis.range)
+    assert end - start >= pd.Timedelta(days=365) and start < pd.Timestamp("2020-06-01") < end
+    two_days = pd.DataFrame({"label": ["GAIDC"], "start": [pd.Timestamp("2023-02-25")], "end": [pd.Timestamp("2023-02-26")],
+                             "date_precision": ["day"], "topic": ["governance"], "hover": ["x"]})
+    start, end = (pd.Timestamp(v) for v in charts.event_ranges(two_days, {}, "Two days").layout.xaxis.range)
+    assert end - start >= pd.Timedelta(days=365)
+    years = one.assign(date=[pd.Timestamp("2015-01-01")]).pipe(lambda d: pd.concat([d, one]))
+    assert charts.timeline(years, {}, "Years").layout.xaxis.range is None       # wide enough: Plotly's own range

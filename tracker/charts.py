@@ -31,6 +31,19 @@ def _axis(title: str | None, **extra) -> dict:
             **extra}
 
 
+MIN_DATE_SPAN = pd.Timedelta(days=366)
+
+
+def _date_axis(*dates: pd.Series) -> dict:
+    """A time axis at least a year wide: with one date, or a few days apart, Plotly's own range
+    zooms in to hours and milliseconds ("23:59:59.999 Dec 30")."""
+    when = pd.to_datetime(pd.concat([pd.Series(list(d)) for d in dates]).dropna())
+    if when.empty or when.max() - when.min() >= MIN_DATE_SPAN:
+        return {"type": "date"}
+    middle = when.min() + (when.max() - when.min()) / 2
+    return {"type": "date", "range": [(middle - MIN_DATE_SPAN / 2).isoformat(), (middle + MIN_DATE_SPAN / 2).isoformat()]}
+
+
 def _figure(traces: list[dict], title: str, x_title: str | None, y_title: str | None, height: int = 420, *,
             xaxis: dict | None = None, yaxis: dict | None = None, **layout) -> go.Figure:
     """The figure with the layout every chart shares; xaxis/yaxis add to the shared axis style.
@@ -122,7 +135,7 @@ def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
     } for topic, part in df.groupby("topic", sort=False)]
     row_px = max(38, 14 * min(most, 12))   # rows grow with the markers they must hold apart
     return _figure(traces, title, "Date (hollow marker: only the year is known)", None,
-                   height=max(320, 140 + row_px * len(names)),
+                   height=max(320, 140 + row_px * len(names)), xaxis=_date_axis(df["date"]),
                    yaxis={"tickvals": list(range(len(names) - 1, -1, -1)), "ticktext": names,
                           "range": [-0.6, len(names) - 0.4], "zeroline": False})
 
@@ -309,7 +322,7 @@ def event_ranges(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Fig
             "marker": {"size": 12, "color": color, "symbol": symbols, "line": {"width": 2, "color": color}},
             "hovertext": _hover(hovers), "hoverinfo": "text", "showlegend": False})
     return _figure(traces, title, "Date (hollow marker: only the year is known)", None, height=max(280, 120 + 45 * len(df)),
-                   yaxis={"categoryorder": "array", "categoryarray": list(dict.fromkeys(df["label"]))[::-1]})
+                   xaxis=_date_axis(df["start"], df["end"]), yaxis={"categoryorder": "array", "categoryarray": list(dict.fromkeys(df["label"]))[::-1]})
 
 
 def point_hover(statement: str, value_text: str | None, when: str, claim: str, sources: str | None, extra: str = "") -> str:

@@ -152,4 +152,5 @@ def describe(state: FilterState, vocab: Vocabulary, topic_labels: Mapping[str, s
     places = "all jurisdictions" if "jurisdictions" in every else (
         ", ".join(place_labels.get(j, j) for j in state.jurisdictions) or "no jurisdiction")
     amounts = "as reported" if state.currency == "reported" else f"in {CURRENCY_LABELS[state.currency]}"
-    return f"{state.year_from}–{state.year_to}; {topics}; {places}; amounts {amounts}"
+    years = f"{state.year_from}" if state.year_from == state.year_to else f"{state.year_from}–{state.year_to}"
+    return f"{years}; {topics}; {places}; amounts {amounts}"

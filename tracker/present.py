@@ -113,6 +113,24 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def timeline_description(events: pd.DataFrame) -> str:
+    """The timeline in words: how many events over which years, and the busiest year."""
+    busiest = events["year"].value_counts()
+    first, last = f"{events['date'].min():%Y}", f"{events['date'].max():%Y}"
+    years = f"in {first}" if first == last else f"from {first} to {last}"
+    return (f"{count_of(len(events), 'event', 'events')} {years}; the busiest year is {busiest.index[0]} "
+            f"with {count_of(int(busiest.iloc[0]), 'event', 'events')}.")
+
+
+def timeline_counts_description(counts: pd.DataFrame) -> str:
+    """The counted timeline in words (counts per year and type, from SQL)."""
+    per_year = counts.groupby("year")["events"].sum()
+    years = f"in {per_year.index.min()}" if per_year.index.min() == per_year.index.max() else \
+        f"from {per_year.index.min()} to {per_year.index.max()}"
+    return (f"{count_of(int(per_year.sum()), 'event', 'events')} {years}; the busiest year is {per_year.idxmax()} "
+            f"with {count_of(int(per_year.max()), 'event', 'events')}.")
+
+
 def timeline_counts_frame(counts: pd.DataFrame) -> pd.DataFrame:
     df = counts.copy()
     df["hover"] = [f"<b>{count_of(r.events, r.event_type + ' event', r.event_type + ' events')} in {r.year}</b>\n"
