@@ -31,7 +31,8 @@ else:
                                                         **{**params, **({"jurisdictions": shown_places} if capped else {})}))
     events = present.event_marks_frame(app_data.query("achievements__event_marks", **params))
     unit = points["unit"].iloc[0]
-    y_title = {"CNY": "Billions of yuan (CNY)", "USD": "Billions of US dollars (USD)", "share": "Share of the national total"}.get(unit, unit.capitalize())
+    y_title = {"CNY": "Billions of yuan (CNY)", "USD": "Billions of US dollars (USD)", "share": "Share of the national total",
+               "rank": "Rank (1 = first)"}.get(unit, unit.capitalize())
     claim_badges(points["claim_type"])
     capped_note(len(shown_places), rows_in_view(points, "series_in_view"), "jurisdictions (those with the most figures)",
                 "the table of all achievements below lists the others")
@@ -40,11 +41,11 @@ else:
                    "another currency is converted (hollow marker, derived; see the table).")
     fig = charts.metric_series(points, targets, events, topic_colors(), f"{labels[metric]} by year, as reported by the sources", y_title,
                                y_scale=1e9 if unit in ("CNY", "USD") else 1.0,
-                               yaxis={"tickformat": ".0%", "range": [0, 1]} if unit == "share" else None)
+                               yaxis={"share": {"tickformat": ".0%", "range": [0, 1]}, "rank": {"dtick": 1}}.get(unit))
     show_chart(fig, partial(present.series_table, points), key=f"achievements_{metric}",
                source_note=f"{present.source_list(points)}. Event marks from the timeline.",
                description=f"{labels[metric]}: " + "; ".join(
-                   f"{r.jurisdiction_label} {r.year}: {present.fmt_value(r.value, r.unit, r.unit_kind, r.comparator)}"
+                   f"{r.series_label} {r.year}: {present.fmt_value(r.value, r.unit, r.unit_kind, r.comparator)}"
                    + (" (derived)" if r.derived else "") for r in points.head(DESCRIBED).itertuples())
                + present.more_note(len(points), DESCRIBED, "figures")
                + ("; targets: " + "; ".join(targets["label"]) if len(targets) else ""))

@@ -24,7 +24,9 @@ axis as (
 ),
 final as (
     select
-        p.achievement_id, p.jurisdiction, j.label as jurisdiction_label, p.topic, p.statement, p.comparator,
+        p.achievement_id, p.jurisdiction, j.label as jurisdiction_label, p.subject,
+        coalesce(p.subject || ' in ' || j.label, j.label) as series_label,   -- a company's figure is the company's line
+        p.topic, p.statement, p.comparator,
         p.as_of_year as year, p.value as reported_value, p.unit as reported_unit, p.unit_kind,
         int_display_value(p.value, p.unit_kind, p.value_cny, p.value_usd, x.currency) as value,
         int_display_unit(p.unit, p.unit_kind, x.currency) as unit,
@@ -37,4 +39,4 @@ final as (
     cross join axis as x
     where p.jurisdiction in (select jurisdiction from shown)
 )
-select * from final order by jurisdiction desc, year, achievement_id
+select * from final order by jurisdiction desc, series_label, year, achievement_id

@@ -338,3 +338,12 @@ def test_one_year_reads_as_one_year_and_one_event_as_one():
     assert any(c.value.startswith("Showing 2020; all topics") for c in at.sidebar.caption)
     descriptions = [c.value for c in at.caption if "**Chart description:**" in c.value]
     assert any(re.search(r"\b1 event in 2020; the busiest year is 2020 with 1 event\.", d) for d in descriptions), descriptions
+
+
+def test_a_company_figure_is_drawn_as_the_company_line_not_the_country():
+    # "Microsoft provides more than twenty AI products in the People's Republic of China" (S001)
+    at = open_page("pages/2_Achievements.py")
+    metric = next(s for s in at.selectbox if s.label == "Metric")
+    metric.set_value("vendor_ai_products").run()
+    (line,) = [t for t in chart(at)["data"] if t.get("mode") == "lines+markers"]
+    assert line["name"] == "Microsoft in China"

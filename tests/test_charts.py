@@ -19,7 +19,7 @@ def test_many_events_on_one_day_stay_in_their_row_and_apart():
 def test_a_metric_with_nothing_in_view_draws_an_empty_chart():
     empty = pd.DataFrame
     fig = charts.metric_series(
-        empty(columns=["year", "value", "jurisdiction_label", "derived", "hover", "color_topic"]),
+        empty(columns=["year", "value", "series_label", "derived", "hover", "color_topic"]),
         empty(columns=["start_year", "deadline_year", "target_value", "label", "hover"]),
         empty(columns=["year", "hover"]), {}, "Nothing", "Value")
     assert fig.data == () and fig.layout.title.text.startswith("Nothing")

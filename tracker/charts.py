@@ -154,18 +154,18 @@ def timeline_counts(df: pd.DataFrame, title: str) -> go.Figure:
 
 def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str],
                   title: str, y_title: str, y_scale: float = 1.0, yaxis: dict | None = None) -> go.Figure:
-    """One metric over time, a line per jurisdiction. Derived values (converted currency) are
+    """One metric over time, a line per jurisdiction (or per company, where the figure is a company's). Derived values (converted currency) are
     hollow markers; targets are dashed lines ending at their deadline; years with dated events
     are marked on the x axis (the hover says what happened) and by dotted lines.
 
-    points: year, value, jurisdiction_label, derived, hover, color_topic
+    points: year, value, series_label, derived, hover, color_topic
     targets: start_year, deadline_year, target_value, label, hover
     events: year, hover
     y_scale divides every value (1e9 draws money in billions); yaxis adds to the y axis (e.g. a % format)."""
     traces = []
-    for place, part in points.groupby("jurisdiction_label", sort=False):
+    for place, part in points.groupby("series_label", sort=False):
         part = part.sort_values("year")
-        color = colors.get(part["color_topic"].iloc[0], "#0072B2") if place == points["jurisdiction_label"].iloc[0] else "#7F7F7F"
+        color = colors.get(part["color_topic"].iloc[0], "#0072B2") if place == points["series_label"].iloc[0] else "#7F7F7F"
         traces.append({
             "type": "scatter", "x": part["year"], "y": part["value"] / y_scale, "mode": "lines+markers", "name": place,
             "line": {"color": color, "width": 2},

@@ -1,9 +1,9 @@
 """The dashboard's filter state and its URL form, with no Streamlit in it (so it is testable alone).
 
 URL parameters: from, to (years), topic and jurisdiction (repeatable keys), currency; year=YYYY
-is accepted as a one-year range. Values equal to the default are left out of the URL. An empty
-topic or jurisdiction selection is written as the single value "none". Anything unknown or
-malformed is dropped and described in a notice; it never raises.
+is accepted as a one-year range. Values equal to the default are left out of the URL. There is no
+"no topic" value: the sidebar shows an empty box as every topic, so a link could not show it or
+keep it. Anything unknown or malformed is dropped and described in a notice; it never raises.
 """
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 
 CURRENCIES = ("reported", "CNY", "USD")
 CURRENCY_LABELS = {"reported": "As reported", "CNY": "CNY (¥)", "USD": "USD ($)"}
-NONE = "none"
 KNOWN_KEYS = ("from", "to", "year", "topic", "jurisdiction", "currency")
 _MAX_SHOWN = 40  # characters of a rejected value repeated back in a notice
 
@@ -80,8 +79,6 @@ def _year(values: list[str], key: str, vocab: Vocabulary, notices: list[str]) ->
 
 
 def _choices(values: list[str], key: str, allowed: Sequence[str], notices: list[str]) -> tuple[str, ...] | None:
-    if values == [NONE]:
-        return ()
     kept = tuple(dict.fromkeys(v for v in values if v in allowed))
     rejected = [v for v in values if v not in allowed]
     if rejected:
@@ -137,9 +134,9 @@ def to_query_params(state: FilterState, vocab: Vocabulary) -> dict[str, str | li
     if state.year_to != default.year_to:
         out["to"] = str(state.year_to)
     if state.topics != default.topics:
-        out["topic"] = list(state.topics) or [NONE]
+        out["topic"] = list(state.topics)
     if state.jurisdictions != default.jurisdictions:
-        out["jurisdiction"] = list(state.jurisdictions) or [NONE]
+        out["jurisdiction"] = list(state.jurisdictions)
     if state.currency != default.currency:
         out["currency"] = state.currency
     return out

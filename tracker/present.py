@@ -197,7 +197,7 @@ def series_frame(points: pd.DataFrame) -> pd.DataFrame:
 
 def series_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "Year": df["year"], "Jurisdiction": df["jurisdiction_label"], "Statement": df["statement"],
+        "Year": df["year"], "Jurisdiction": df["jurisdiction_label"], "Company": df["subject"].fillna("—"), "Statement": df["statement"],
         "Value (chart)": df["value"], "Unit (chart)": df["unit"], "Derived": df["derived"],
         "Conversion basis": df["conversion_basis"].fillna("as reported"),
         "As reported": [fmt_value(v, u, k, c) for v, u, k, c in zip(df["reported_value"], df["reported_unit"], df["unit_kind"], df["comparator"])],
