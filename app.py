@@ -14,7 +14,7 @@ params = filters.params
 
 st.markdown(
     "What Shanghai — and China, where it frames Shanghai's plans — **said it would do** in artificial intelligence, "
-    "what it **reports having done**, and **with whom**. Every figure links to a verbatim quote in its source "
+    "what it **reports having done**, and **with whom**. Every figure cites a verbatim quote from its source "
     "(see *Sources & evidence*); converted amounts are labelled *derived*.")
 
 st.subheader("Headline figures for Shanghai")
@@ -34,7 +34,8 @@ with cols[3].container(border=True):
     if len(funds) and funds.iloc[0].fund_count:
         row = funds.iloc[0]
         st.metric("Fund capital", fmt_money(row.total_value, row.unit))
-        st.caption(f"{count_of(row.fund_count, 'fund', 'funds')} · {'derived conversion · ' if row.is_derived else ''}{sources_of(row.source_ids)}")
+        st.caption(f"{count_of(row.fund_count, 'fund', 'funds')} · {sources_of(row.source_ids)}"
+                   + (f" · {row.basis}" if row.is_derived else ""))
     else:
         st.metric("Fund capital", "—")
         st.caption("No fund inside the current filters.")

@@ -6,11 +6,11 @@ import streamlit as st
 from tracker import app_data, charts, present
 from tracker.formatting import count_of, fmt_money
 from tracker.limits import CONVERSION_RECORDS, DESCRIBED, SERIES_LINES, TABLE_ROWS, TARGET_LINES
-from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
-                        sidebar_filters, topic_colors)
+from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, linked_choice, opened, rows_in_view, setup_page,
+                        show_chart, sidebar_filters, topic_colors)
 
 setup_page("Achievements", ":material/trending_up:")
-filters = sidebar_filters()
+filters = sidebar_filters(page_keys=("metric",))
 params = filters.params
 
 st.markdown("What the sources report as done: industry scale, companies, talent, rankings, “firsts” and breakthroughs. "
@@ -22,7 +22,7 @@ if metrics.empty:
 else:
     labels = dict(zip(metrics["metric"], metrics["label"]))
     options = {m: f"{label} ({count_of(n, 'figure', 'figures')})" for m, label, n in zip(metrics["metric"], metrics["label"], metrics["figures"])}
-    metric = st.selectbox("Metric", list(options), format_func=options.get)
+    metric = linked_choice("Metric", list(options), options.get, key="metric")
     points = present.series_frame(app_data.query("achievements__series", metric=metric, series=SERIES_LINES, **params))
     shown_places = sorted(points["jurisdiction"].unique())
     capped = rows_in_view(points, "series_in_view") > len(shown_places)
@@ -43,7 +43,7 @@ else:
                                y_scale=1e9 if unit in ("CNY", "USD") else 1.0,
                                yaxis={"share": {"tickformat": ".0%", "range": [0, 1]}, "rank": {"dtick": 1}}.get(unit))
     show_chart(fig, partial(present.series_table, points), key=f"achievements_{metric}",
-               source_note=f"{present.source_list(points)}. Event marks from the timeline.",
+               source_note=f"{present.source_list(points)}. Event marks from the timeline." + present.target_lines_note(targets),
                description=f"{labels[metric]}: " + "; ".join(
                    f"{r.series_label} {r.year}: {present.fmt_value(r.value, r.unit, r.unit_kind, r.comparator)}"
                    + (" (derived)" if r.derived else "") for r in points.head(DESCRIBED).itertuples())

@@ -4,10 +4,10 @@ import streamlit as st
 from tracker import app_data, present
 from tracker.formatting import count_of
 from tracker.limits import QUOTES, TABLE_ROWS
-from tracker.ui import capped_note, empty_state, rows_in_view, setup_page, sidebar_filters
+from tracker.ui import capped_note, empty_state, linked_text, rows_in_view, setup_page, sidebar_filters
 
 setup_page("Sources & evidence", ":material/menu_book:")
-filters = sidebar_filters()
+filters = sidebar_filters(page_keys=("q",))
 
 st.markdown("The five articles the dataset is built from, and every quote that supports a record in view. Publisher, "
             "author and URL are given only where the article itself states them.")
@@ -18,7 +18,7 @@ st.dataframe(present.sources_table(sources), hide_index=True, width="stretch",
                             "How the date was found": st.column_config.TextColumn(width="large")})
 
 st.subheader("Evidence")
-search = st.text_input("Search the quotes", placeholder="e.g. Microsoft, billion, Lingang",
+search = linked_text("Search the quotes", key="q", placeholder="e.g. Microsoft, billion, Lingang",
                        help="Matches the quote, the record's text or its id; not case-sensitive.")
 # one row past the cap: it says whether more quotes match, without counting them all
 evidence = app_data.query("sources__evidence", search=search.strip(), limit=QUOTES + 1, **filters.params)

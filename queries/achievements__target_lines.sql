@@ -11,7 +11,8 @@ final as (
         int_display_value(t.target_value, t.unit_kind, t.value_cny, t.value_usd, x.currency) as target_value,
         int_display_unit(t.unit, t.unit_kind, x.currency) as unit,
         int_display_derived(t.unit_kind, t.cny_is_derived, t.usd_is_derived, x.currency) as derived,
-        int_display_basis(t.unit_kind, t.cny_basis, t.usd_basis, x.currency) as conversion_basis, t.claim_type, t.source_ids
+        int_display_basis(t.unit_kind, t.cny_basis, t.usd_basis, x.currency) as conversion_basis,
+        t.reported_conversion_source, t.reported_conversion_count, t.claim_type, t.source_ids
     from int_goals as t                 -- goals stored with their money values (views/90_materialise.sql)
     cross join axis as x
     join jurisdictions as j on j.jurisdiction = t.jurisdiction

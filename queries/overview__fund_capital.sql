@@ -1,8 +1,10 @@
 -- overview__fund_capital: one row: how many funds are inside the filters and their capital added
 -- up in one currency (the reported one when all funds share it, else CNY), flagged derived when
--- this project converted any amount.
+-- this project converted any amount, with the basis of the conversion (one rate, or "at annual
+-- average rates" when the funds' amounts were converted at several).
 with funds_in_view as (
-    select f.fund_id, f.source_ids, m.value, m.unit, m.value_cny, m.value_usd, m.cny_is_derived, m.usd_is_derived
+    select f.fund_id, f.source_ids, m.value, m.unit, m.value_cny, m.value_usd, m.cny_is_derived, m.usd_is_derived,
+           m.cny_basis, m.usd_basis
     from funds as f
     join money_values as m on m.record_id = f.fund_id
     where int_in_filter(f.year, f.year, f.topic, f.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
@@ -18,6 +20,11 @@ final as (
         sum(case c.unit when 'CNY' then f.value_cny else f.value_usd end) as total_value,
         c.unit,
         coalesce(bool_or(case c.unit when 'CNY' then f.cny_is_derived else f.usd_is_derived end), false) as is_derived,
+        case when count(distinct case c.unit when 'CNY' then f.cny_basis else f.usd_basis end)
+                  filter (where case c.unit when 'CNY' then f.cny_is_derived else f.usd_is_derived end) = 1
+             then min(case c.unit when 'CNY' then f.cny_basis else f.usd_basis end)
+                  filter (where case c.unit when 'CNY' then f.cny_is_derived else f.usd_is_derived end)
+             else 'derived at annual average rates (each fund''s rate on the Funds page)' end as basis,
         int_source_summary(list(distinct f.source_ids)) as source_ids
     from funds_in_view as f, chosen as c
     group by c.unit

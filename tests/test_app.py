@@ -233,6 +233,17 @@ def test_currency_choice_converts_and_labels_derived_figures():
     shown = {m.label: m.value for m in at.metric}
     assert shown["AI industry scale"] == "¥275.6 bn"  # $42.73 bn × 6.45, the 2021 average
     assert any("derived" in c.value and "6.45" in c.value for c in at.caption)
+    # the fund's $707 m in yuan: the card says at which rate, and no caption says "derived" twice
+    assert any(c.value.startswith("1 fund · source S001 · derived at 7.08 CNY per USD") for c in at.caption)
+    assert not any("derived: derived" in c.value for c in at.caption)
+    # a target in yuan drawn in dollars says how in the legend, not only in its hover: converted by
+    # this project, or by a source, when the sources convert it differently ($14.5 bn in S002)
+    at = _deep_link("pages/2_Achievements.py", {"currency": "USD"})
+    targets = sorted(t["name"] for t in chart(at)["data"] if t.get("name", "").startswith("Target:"))
+    assert targets == ["Target: $144.7 bn by 2030 (China, derived)",
+                       "Target: more than $15.36 bn by 2020 (Shanghai, per S003)"]
+    note = next(c.value for c in at.caption if c.value.startswith("**Data:**"))
+    assert "uses S003's conversion; 1 other source converts it too (see *Where sources disagree*)." in note
 
 
 def test_progress_chart_shows_the_status_of_each_quantitative_target():
@@ -347,3 +358,39 @@ def test_a_company_figure_is_drawn_as_the_company_line_not_the_country():
     metric.set_value("vendor_ai_products").run()
     (line,) = [t for t in chart(at)["data"] if t.get("mode") == "lines+markers"]
     assert line["name"] == "Microsoft in China"
+
+
+def test_a_page_choice_is_in_the_link_and_a_link_reopens_it():
+    at = _deep_link("pages/2_Achievements.py", {"metric": "ai_talent_share", "to": "2021"})
+    assert next(s for s in at.selectbox if s.label == "Metric").value == "ai_talent_share"
+    assert "Share of" in chart(at)["layout"]["title"]["text"] and not at.warning
+    assert url_values(at, "metric") == ["ai_talent_share"] and url_values(at, "to") == ["2021"]
+    next(s for s in at.selectbox if s.label == "Metric").set_value("ai_core_companies").run()
+    assert url_values(at, "metric") == ["ai_core_companies"]
+
+    at = _deep_link("pages/8_Sources_and_evidence.py", {"q": "Brad Smith"})
+    assert at.text_input[0].value == "Brad Smith" and url_values(at, "q") == ["Brad Smith"]
+    def quotes(app):
+        return int(next(c.value for c in app.caption if re.fullmatch(r"\d+ quotes?\.", c.value)).split()[0])
+    assert 0 < quotes(at) < quotes(_deep_link("pages/8_Sources_and_evidence.py", {}))      # the search is applied
+
+
+@pytest.mark.parametrize("page_file, query, notice", [
+    ("pages/2_Achievements.py", {"metric": "<b>x</b>"}, "Ignored metric='<b>x</b>'"),
+    ("app.py", {"metric": "ai_talent_share"}, "Ignored metric: this page has no such choice"),
+    ("pages/8_Sources_and_evidence.py", {"metric": "ai_talent_share"}, "Ignored metric"),
+])
+def test_a_page_choice_the_page_does_not_offer_is_ignored_with_a_notice(page_file, query, notice):
+    at = open_page(page_file, query) if page_file == "app.py" else _deep_link(page_file, query)
+    assert not at.exception
+    assert any(notice in w.value for w in at.warning), [w.value for w in at.warning]
+    assert "metric" not in at.query_params or url_values(at, "metric") != [query["metric"]]
+
+
+def test_a_conference_previewed_before_it_took_place_is_marked_where_it_is_drawn(app_db):
+    con = duckdb.connect(str(app_db), read_only=True)
+    announced = con.execute("select count(*) from conferences where event_nature = 'announcement'").fetchone()[0]
+    con.close()
+    at = open_page("pages/6_Conferences.py")
+    labels = {y for t in chart(at)["data"] for y in t["y"] if y}
+    assert announced and sum(label.endswith("(announced ahead)") for label in labels) == announced

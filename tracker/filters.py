@@ -1,7 +1,7 @@
 """The dashboard's filter state and its URL form, with no Streamlit in it (so it is testable alone).
 
 URL parameters: from, to (years), topic and jurisdiction (repeatable keys), currency; year=YYYY
-is accepted as a one-year range. Values equal to the default are left out of the URL. There is no
+is accepted as a one-year range; metric and q are a page's own choices (PAGE_KEYS). Values equal to the default are left out of the URL. There is no
 "no topic" value: the sidebar shows an empty box as every topic, so a link could not show it or
 keep it. Anything unknown or malformed is dropped and described in a notice; it never raises.
 """
@@ -13,7 +13,10 @@ from dataclasses import dataclass, field, replace
 
 CURRENCIES = ("reported", "CNY", "USD")
 CURRENCY_LABELS = {"reported": "As reported", "CNY": "CNY (¥)", "USD": "USD ($)"}
-KNOWN_KEYS = ("from", "to", "year", "topic", "jurisdiction", "currency")
+# A page's own choices (the Achievements metric, the evidence search) live in the URL too, so a
+# link reopens them; the page that has the choice reads and checks it (tracker/ui.py).
+PAGE_KEYS = ("metric", "q")
+KNOWN_KEYS = ("from", "to", "year", "topic", "jurisdiction", "currency", *PAGE_KEYS)
 _MAX_SHOWN = 40  # characters of a rejected value repeated back in a notice
 
 

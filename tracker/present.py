@@ -39,8 +39,8 @@ def _year_text(value) -> str:
 
 def _basis_note(derived: bool, basis, prefix: str = " (", suffix: str = "") -> str:
     """Say how a shown amount was converted: by this project (derived) or by the source itself."""
-    if derived:
-        return f"{prefix}derived: {basis}{suffix}"
+    if derived:   # the stored basis reads "derived at 6.45 CNY per USD, …": say "derived" once
+        return f"{prefix}{basis if str(basis).startswith('derived') else f'derived: {basis}'}{suffix}"
     if isinstance(basis, str) and basis.startswith("converted by"):
         return f"{prefix}{basis}{suffix}"
     return ""
@@ -188,7 +188,7 @@ def series_frame(points: pd.DataFrame) -> pd.DataFrame:
     df["hover"] = [
         point_hover(r.statement,
                     fmt_value(r.value, r.unit, r.unit_kind, r.comparator)
-                    + (f" (derived from {fmt_value(r.reported_value, r.reported_unit, r.unit_kind, r.comparator)}: {r.conversion_basis})"
+                    + (f" (from {fmt_value(r.reported_value, r.reported_unit, r.unit_kind, r.comparator)}, {r.conversion_basis})"
                        if r.derived else _basis_note(False, r.conversion_basis, " (", ")")),
                     str(r.year), claim(r.claim_type) + (" (converted figure: derived)" if r.derived else ""), r.source_ids)
         for r in df.itertuples()]
@@ -205,11 +205,31 @@ def series_table(df: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+def _line_basis(r) -> str:
+    """How a target drawn in another currency got there, kept short for its legend entry: derived
+    by this project, or a source's own conversion (target_lines_note says when others differ)."""
+    if r.derived:
+        return ", derived"
+    if isinstance(r.conversion_basis, str) and r.conversion_basis.startswith("converted by the source"):
+        return f", per {r.reported_conversion_source}"
+    return ""
+
+
+def target_lines_note(targets: pd.DataFrame) -> str:
+    """For the chart's note: targets drawn with one source's conversion where other sources convert
+    the amount too, so a reader knows the line is one of several figures."""
+    return "".join(
+        f" The target line {r.label} uses {r.reported_conversion_source}'s conversion; "
+        f"{count_of(r.reported_conversion_count - 1, 'other source converts', 'other sources convert')} it too "
+        "(see *Where sources disagree*)."
+        for r in targets.itertuples() if f", per {r.reported_conversion_source}" in r.label and r.reported_conversion_count > 1)
+
+
 def target_lines_frame(targets: pd.DataFrame) -> pd.DataFrame:
     df = targets.copy()
-    df["label"] = [f"{fmt_value(v, u, 'currency' if u in ('CNY', 'USD') else None, c)} by {d} ({j})"
-                   for v, u, c, d, j in zip(df["target_value"], df["unit"], df["comparator"], df["deadline_year"], df["jurisdiction_label"])]
-    df["hover"] = [point_hover(r.statement, f"Target: {r.label}" + (f" (derived: {r.conversion_basis})" if r.derived else ""),
+    df["label"] = [f"{fmt_value(r.target_value, r.unit, 'currency' if r.unit in ('CNY', 'USD') else None, r.comparator)} "
+                   f"by {r.deadline_year} ({r.jurisdiction_label}{_line_basis(r)})" for r in df.itertuples()]
+    df["hover"] = [point_hover(r.statement, f"Target: {r.label}" + _basis_note(r.derived, r.conversion_basis, "; "),
                                f"from {r.start_year} to {r.deadline_year}", claim(r.claim_type), r.source_ids) for r in df.itertuples()]
     return df
 
@@ -340,7 +360,9 @@ def funds_table(df: pd.DataFrame) -> pd.DataFrame:
 
 def conferences_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
-    out["label"] = [f"{n} {e}" if isinstance(e, str) else n for n, e in zip(out["name"], out["edition"])]
+    # an event the source previewed before it took place says so where it is drawn
+    out["label"] = [(f"{n} {e}" if isinstance(e, str) else n) + (" (announced ahead)" if nature == "announcement" else "")
+                    for n, e, nature in zip(out["name"], out["edition"], out["event_nature"])]
     out["start"] = out["event_date"]
     out["end"] = out["end_date"]
     out["when"] = [_conference_dates(r) for r in out.itertuples()]

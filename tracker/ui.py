@@ -11,7 +11,7 @@ import atexit
 import gc
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -21,7 +21,7 @@ from tracker.formatting import count_of
 from tracker.paths import REPO_ROOT, default_data_dir
 from tracker.validate import ValidationError
 from tracker.present import CLAIM_LABELS
-from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabulary, default_state, describe,
+from tracker.filters import (CURRENCIES, CURRENCY_LABELS, PAGE_KEYS, FilterState, Vocabulary, default_state, describe,
                              parse_query_params, to_query_params)
 
 APP_NAME = "Shanghai AI Policy Tracker"
@@ -156,17 +156,26 @@ def _chips(chosen: tuple[str, ...], allowed: tuple[str, ...], every: bool) -> li
     return [] if every else [v for v in allowed if v in chosen]
 
 
-def sidebar_filters() -> FilterState:
+def sidebar_filters(page_keys: tuple[str, ...] = ()) -> FilterState:
     """Draw the shared sidebar (navigation, filters, downloads) and return the filter state.
 
     On a session's first run the state comes from the URL (a shared link); afterwards from the
-    session, and the URL is rewritten on every run so that it always reopens this view."""
+    session, and the URL is rewritten on every run so that it always reopens this view.
+    page_keys: the page's own choices kept in the URL (filters.PAGE_KEYS); the page reads them
+    with linked_choice / linked_text. Another page's key in a link is ignored with a notice."""
     vocab = vocabulary()
     ss = st.session_state
     notices: list[str] = []
     if STATE_KEY not in ss:
         params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
         ss[STATE_KEY], notices = parse_query_params(params, vocab)
+        for key in PAGE_KEYS:
+            if key not in params:
+                continue
+            if key in page_keys and len(params[key]) == 1:
+                ss[_LINKED + key] = params[key][0]      # read once by the page's widget
+            else:
+                notices.append(f"Ignored {key}: this page has no such choice, or it was given more than once.")
     state: FilterState = ss[STATE_KEY].within(vocab)
     _seed_widgets(state, vocab)
     url_params = to_query_params(state, vocab)
@@ -201,6 +210,43 @@ def sidebar_filters() -> FilterState:
         st.warning("Ignored part of the link; the view below uses the rest of it.\n\n" + "\n".join(f"- {n}" for n in notices),
                    icon=":material/warning:")
     return state
+
+
+_LINKED = "_linked_"   # session key prefix: a page choice from the link the session opened with
+
+
+def _from_link(key: str) -> str | None:
+    return st.session_state.pop(_LINKED + key, None)
+
+
+def linked_choice(label: str, options: Sequence[str], format_func: Callable[[str], str], *, key: str) -> str:
+    """A select box whose choice is in the URL (?key=value), so a shared link reopens it.
+    A value the page does not offer (now) is ignored with a notice."""
+    ss, widget = st.session_state, "w_" + key
+    linked = _from_link(key)
+    if linked is not None:
+        if linked in options:
+            ss[widget] = linked
+        else:
+            st.warning(f"Ignored {key}={linked[:40]!r}: not one of the choices in this view; showing the first.",
+                       icon=":material/warning:")
+    if ss.get(widget) not in options:       # the filters changed what is offered
+        ss.pop(widget, None)
+    choice = st.selectbox(label, options, format_func=format_func, key=widget)
+    st.query_params[key] = choice
+    return choice
+
+
+def linked_text(label: str, *, key: str, **kwargs) -> str:
+    """A text box whose text is in the URL (?key=text) while it is not empty."""
+    ss, widget = st.session_state, "w_" + key
+    linked = _from_link(key)
+    if linked is not None:
+        ss[widget] = linked[:200]
+    text = st.text_input(label, key=widget, **kwargs)
+    if text.strip():
+        st.query_params[key] = text
+    return text
 
 
 def current_view_line(state: FilterState) -> str:
