@@ -60,10 +60,10 @@ else:
                 "*preferred* one is shown by default elsewhere, for the reason given. This project's own conversion "
                 "(derived, at the annual average rate) is shown beside them for reference.")
     show_chart(charts.reported_conversions(conversions, "Dollar figures reported for the same yuan amount, by source"),
-               conversions[["label", "kind", "source_id", "value", "unit", "reason", "record_id"]],
+               partial(present.conversions_table, conversions),
                key="achievements_conversions",
                source_note="reported_conversions (each source's own dollar figure) and money_values (derived).",
-               description="; ".join(f"{r.label}: {fmt_money(r.value, 'USD')} ({r.kind}{' by ' + r.source_id if isinstance(r.source_id, str) else ''})"
+               description="; ".join(f"{r.statement.rstrip('.')}: {fmt_money(r.value, 'USD')} ({r.kind}{' by ' + r.source_id if isinstance(r.source_id, str) else ''})"
                                                for r in conversions.head(DESCRIBED).itertuples())
                + present.more_note(len(conversions), DESCRIBED, "figures"))
 

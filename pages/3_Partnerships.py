@@ -30,7 +30,7 @@ if not edges.empty:
                    f"{len(edges):,} of {rows_in_view(edges, 'edges_in_view'):,} relations (the latest among them); "
                    "the dataset download has them all.")
     show_chart(charts.network(nodes, edges, "Who works with whom: organisations, people and the relations the sources report"),
-               edges[["source", "target", "relation", "statement", "year", "claim_type", "source_ids", "record_id"]],
+               partial(present.network_table, edges),
                key="partnerships_network",
                source_note="partnerships, the people they name (with their roles from the actors list) and fund backers; hover an edge's midpoint for the record.",
                description=f"{count_of(len(nodes), 'party', 'parties')} and {count_of(len(edges), 'relation', 'relations')}. Most connected: "

@@ -394,3 +394,17 @@ def test_a_conference_previewed_before_it_took_place_is_marked_where_it_is_drawn
     at = open_page("pages/6_Conferences.py")
     labels = {y for t in chart(at)["data"] for y in t["y"] if y}
     assert announced and sum(label.endswith("(announced ahead)") for label in labels) == announced
+
+
+def test_chart_downloads_read_as_words_and_hold_whole_statements(app_db):
+    from tracker import db as tracker_db, present, queries
+    con = tracker_db.connect_read_only(app_db)
+    every = {"year_from": 1900, "year_to": 2100, "topics": None, "jurisdictions": None, "currency": "reported"}
+    conversions = present.conversions_table(present.conversions_frame(queries.run(con, "achievements__conversions", limit=None, **every)))
+    edges = present.network_table(queries.run(con, "partnerships__network_edges", parties=100, limit=None, **every))
+    con.close()
+    assert list(conversions.columns) == ["Record", "Statement", "US dollars (bn)", "Figure", "Source", "Basis or reason"]
+    assert not conversions.isna().any().any() and not conversions["Statement"].str.endswith("…").any()
+    assert set(conversions["US dollars (bn)"]) >= {14.5, 15.36, 71.75}          # the sources' own figures, as printed
+    assert list(edges.columns)[:3] == ["From", "To", "Relation"]
+    assert set(edges["Claim type"]) <= {"Official statement", "Press report"}

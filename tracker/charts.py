@@ -218,7 +218,7 @@ def reported_conversions(df: pd.DataFrame, title: str) -> go.Figure:
         })
     return _figure(traces, title, "US dollars (billions)", None, height=max(260, 120 + 34 * len(df)),
                    yaxis={"categoryorder": "category descending"},
-                   xaxis={"tickprefix": "$", "ticksuffix": " bn", "range": [0, float(df["value_bn"].max()) * 1.2 if len(df) else 1]})
+                   xaxis={"tickprefix": "$", "ticksuffix": " bn", "range": [0, float(df["value_bn"].max()) * 1.4 if len(df) else 1]})   # room for "$71.75 bn" right of the last
 
 
 def _circle_layout(names: list[str]) -> dict[str, tuple[float, float]]:
@@ -262,7 +262,7 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
             "hovertext": _hover(part["hover"]), "hoverinfo": "text"})
     # the legend sits in the empty corner of the circle, leaving the width to the names
     return _figure(traces, title, None, None, height=620,
-                   xaxis={"visible": False, "range": [-2.0, 2.0]}, yaxis={"visible": False, "range": [-1.2, 1.25]},
+                   xaxis={"visible": False, "range": [-2.4, 2.4]}, yaxis={"visible": False, "range": [-1.2, 1.25]},   # room for a name of 36 characters
                    legend={"x": 0, "y": 1, "xanchor": "left", "yanchor": "top", "bgcolor": "rgba(255,255,255,0.8)"})
 
 

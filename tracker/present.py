@@ -145,7 +145,7 @@ def timeline_counts_table(df: pd.DataFrame) -> pd.DataFrame:
 def timeline_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Date": df["when"], "Event type": df["event_type"], "What": df["title"], "Topic": df["topic_label"],
-        "Jurisdiction": df["jurisdiction"], "Claim type": df["claim_type"].map(claim),
+        "Date precision": df["date_precision"], "Jurisdiction": df["jurisdiction_label"], "Claim type": df["claim_type"].map(claim),
         "Announcement or action": df["event_nature"].map(lambda n: NATURE_LABELS.get(n, "—")), "Sources": df["source_ids"],
         "Record": df["record_id"],
     })
@@ -263,10 +263,19 @@ def achievements_table(df: pd.DataFrame) -> pd.DataFrame:
 
 def conversions_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
+    out["statement"] = out["label"]
     out["label"] = out["label"].map(lambda s: shorten(s, 42))
     out["hover"] = [f"<b>{r.label}</b>\n{fmt_money(r.value, 'USD')} — {r.kind}" + (f" by {r.source_id}" if isinstance(r.source_id, str) else "")
                     + (f"\n{r.reason}" if isinstance(r.reason, str) else "") for r in out.itertuples()]
     return out
+
+
+def conversions_table(df: pd.DataFrame) -> pd.DataFrame:
+    """Each dollar figure for a yuan amount: who gave it (a source, or this project: derived) and why it is kept."""
+    return pd.DataFrame({
+        "Record": df["record_id"], "Statement": df["statement"], "US dollars (bn)": df["value_bn"].round(3),
+        "Figure": df["kind"], "Source": df["source_id"].fillna("— (this project)"), "Basis or reason": df["reason"],
+    })
 
 
 # --- partnerships --------------------------------------------------------------------------------
@@ -291,6 +300,15 @@ def network_frames(edges: pd.DataFrame, actor_types: pd.DataFrame) -> tuple[pd.D
         rows.append({"name": name, "node_type": node_type, "degree": int(degree.get(name, 0)),
                      "hover": hover + f"\n{count_of(int(degree.get(name, 0)), 'relation', 'relations')}"})
     return pd.DataFrame(rows, columns=["name", "node_type", "degree", "hover"]), e
+
+
+def network_table(edges: pd.DataFrame) -> pd.DataFrame:
+    """The relations drawn, in words: "From" and "To" are the two parties (not source articles)."""
+    return pd.DataFrame({
+        "From": edges["source"], "To": edges["target"], "Relation": edges["relation"], "What": edges["statement"],
+        "Year": edges["year"], "Claim type": edges["claim_type"].map(claim), "Sources": edges["source_ids"],
+        "Record": edges["record_id"],
+    })
 
 
 def partnerships_table(df: pd.DataFrame) -> pd.DataFrame:
@@ -335,7 +353,8 @@ def clusters_table(df: pd.DataFrame) -> pd.DataFrame:
 
 def funds_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df[df["value"].notna()].copy()
-    out["label"] = [f"{shorten(n, 40)} ({s.replace('_', ' ')})" for n, s in zip(out["name"], out["amount_stage"])]
+    # the stage on a line of its own: a name cut short could hide "(name not stated)"
+    out["label"] = [f"{shorten(n, 56)}<br>{s.replace('_', ' ')}" for n, s in zip(out["name"], out["amount_stage"])]
     out["amount"] = out["value"] / 1e9
     out["derived"] = out["is_derived"]
     out["text"] = [fmt_money(v, u) + (" (derived)" if d else "") for v, u, d in zip(out["value"], out["unit"], out["is_derived"])]
