@@ -207,7 +207,7 @@ def test_method_page_gives_a_citation_of_the_current_view_with_its_link():
 
 def test_overview_figures_equal_the_database(app_db):
     con = duckdb.connect(str(app_db), read_only=True)
-    scale = con.execute("select value, unit, as_of_year from achievements where jurisdiction = 'shanghai' "
+    scale = con.execute("select value, unit, as_of_year, comparator from achievements where jurisdiction = 'shanghai' "
                         "and metric = 'ai_industry_scale' order by as_of_year desc limit 1").fetchone()
     share = con.execute("select value from achievements where jurisdiction = 'shanghai' and metric = 'ai_talent_share' "
                         "order by as_of_year desc limit 1").fetchone()[0]
@@ -217,7 +217,9 @@ def test_overview_figures_equal_the_database(app_db):
     con.close()
     at = open_page("app.py")
     shown = {m.label: m.value for m in at.metric}
-    assert shown["AI industry scale"] == fmt_money(scale[0], scale[1])
+    assert scale[3] == "more_than"                            # S001: the industry "exceeded" $42.73 bn
+    assert shown["AI industry scale"] == "> " + fmt_money(scale[0], scale[1])
+    assert any(c.value.startswith(f"More than {fmt_money(scale[0], scale[1])} · as of {scale[2]}") for c in at.caption)
     assert shown["Share of China's AI talent"] == f"{share:.1%}"
     assert shown["Companies with AI as core business"] == f"{companies:,.0f}"
     assert shown["Fund capital"] == fmt_money(fund[0], fund[1])
@@ -231,7 +233,7 @@ def test_overview_figures_equal_the_database(app_db):
 def test_currency_choice_converts_and_labels_derived_figures():
     at = open_page("app.py", {"currency": "CNY"})
     shown = {m.label: m.value for m in at.metric}
-    assert shown["AI industry scale"] == "¥275.6 bn"  # $42.73 bn × 6.45, the 2021 average
+    assert shown["AI industry scale"] == "> ¥275.6 bn"  # more than $42.73 bn × 6.45, the 2021 average
     assert any("derived" in c.value and "6.45" in c.value for c in at.caption)
     # the fund's $707 m in yuan: the card says at which rate, and no caption says "derived" twice
     assert any(c.value.startswith("1 fund · source S001 · derived at 7.08 CNY per USD") for c in at.caption)

@@ -9,6 +9,8 @@ import pandas as pd
 
 SYMBOLS = {"CNY": "¥", "USD": "$"}
 COMPARATORS = {"more_than": "more than", "about": "about", "at_least": "at least"}
+# The same qualifiers in a headline's large figure, where the words would not fit: "> $42.73 bn"
+COMPARATOR_SIGNS = {"more_than": ">", "about": "≈", "at_least": "≥"}
 STATUS_LABELS = {
     "met": "Met", "met_after_deadline": "Reached after deadline", "behind": "Behind",
     "missed": "Missed", "no_comparable_data": "No comparable data", "qualitative": "Qualitative (not measured)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tracker.charts import point_hover
-from tracker.formatting import COMPARATORS, STATUS_LABELS, count_of, fmt_date, fmt_money, fmt_ratio, fmt_value, shorten, sources_of
+from tracker.formatting import COMPARATOR_SIGNS, COMPARATORS, STATUS_LABELS, count_of, fmt_date, fmt_money, fmt_ratio, fmt_value, shorten, sources_of
 
 CLAIM_LABELS = {"official_statement": "Official statement", "press_report": "Press report", "derived": "Derived"}
 NATURE_LABELS = {"announcement": "Announcement", "action": "Action"}
@@ -54,10 +54,11 @@ def headline_cards(headlines: pd.DataFrame) -> list[dict]:
         value = fmt_value(row.value, row.unit, row.unit_kind)
         if row.unit_kind == "count":
             value = f"{row.value:,.0f}"  # the card's label names what is counted
+        sign = COMPARATOR_SIGNS.get(row.comparator or "")     # "exceeded $42.73 bn" is not "$42.73 bn"
         basis = _basis_note(row.is_derived, row.conversion_basis, " · ")
         cards.append({
             "metric": row.metric,
-            "value": value,
+            "value": f"{sign} {value}" if sign else value,
             "caption": (f"{qualifier.capitalize()} {value} · " if qualifier else "")
                        + f"as of {row.as_of_year} · {claim(row.claim_type)} · {sources_of(row.source_ids)}{basis}",
             "derived": bool(row.is_derived),
@@ -164,7 +165,9 @@ def goals_table(goals: pd.DataFrame) -> pd.DataFrame:
         target_text.append(text)
     reported = [fmt_value(v, u, None, c) if pd.notna(v) else "—" for v, u, c in
                 zip(goals["reported_value"], goals["reported_unit"], goals["comparator"])]
-    conversion = [f"{fmt_money(v, u)} per {s}" + (f" (+{n - 1} other)" if n > 1 else "") if pd.notna(v) else "—"
+    conversion = [f"{fmt_money(v, u)} per {s}" + (f" ({count_of(n - 1, 'other conversion', 'other conversions')} under "
+                                                   "Where sources disagree, on Achievements)" if n > 1 else "")
+                  if pd.notna(v) else "—"
                   for v, u, s, n in zip(goals["reported_conversion_value"], goals["reported_conversion_unit"],
                                         goals["reported_conversion_source"], goals["reported_conversion_count"])]
     return pd.DataFrame({
