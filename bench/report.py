@@ -74,7 +74,8 @@ BOUNDED = f"""\
   (`queries/views/90_materialise.sql`) and stored in year order, so a filter change scans stored rows
   instead of re-running joins and per-row exchange-rate lookups. What a page shows beside a record is
   stored with it where a join would cost a scan of a big table per filter change: each goal with its
-  money values and progress (`int_goals`), the few records with a reported conversion
+  money values (`int_goals`), the figures progress is measured with, one per jurisdiction, metric and
+  year (`int_progress_figures`, so progress as of the chosen years is one grouped scan), the few records with a reported conversion
   (`int_conversion_records`), every network relation with its filter columns (`int_network_edges`).
 * **Every page query is capped in SQL** (`limit $limit`, with `rows_in_view` counting what the cap left
   out, applied before the joins): tables show their first {limits.TABLE_ROWS} rows and say "Showing the first N

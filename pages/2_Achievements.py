@@ -6,8 +6,8 @@ import streamlit as st
 from tracker import app_data, charts, present
 from tracker.formatting import count_of, fmt_money
 from tracker.limits import CONVERSION_RECORDS, DESCRIBED, SERIES_LINES, TABLE_ROWS, TARGET_LINES
-from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, linked_choice, opened, rows_in_view, setup_page,
-                        show_chart, sidebar_filters, topic_colors)
+from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, drop_link, empty_state, linked_choice, opened,
+                        rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors)
 
 setup_page("Achievements", ":material/trending_up:")
 filters = sidebar_filters(page_keys=("metric",))
@@ -18,6 +18,7 @@ st.markdown("What the sources report as done: industry scale, companies, talent,
             "grey triangles on the time axis mark years with plans, conferences, partnerships or meetings (hover for them).")
 metrics = app_data.query("achievements__metrics", **params)
 if metrics.empty:
+    drop_link("metric", "no metric has figures in this view.")
     empty_state("achievements with figures", filters)
 else:
     labels = dict(zip(metrics["metric"], metrics["label"]))

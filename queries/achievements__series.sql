@@ -1,8 +1,9 @@
 -- achievements__series: one row per figure of one metric ($metric) inside the filters, by year
 -- and jurisdiction. Money is shown in the chosen currency; in 'reported' mode a chart needs one
 -- axis, so money is drawn in CNY and any converted figure is flagged derived with its basis.
--- Only the $series jurisdictions with the most figures are returned (a line each: more would not
--- read); series_in_view counts the jurisdictions that have figures.
+-- Only the $series jurisdictions with the most figures are returned (a line each, and one per
+-- company whose figures they hold: more would not read); series_in_view counts the jurisdictions
+-- that have figures.
 with points as (
     select a.*, u.kind as unit_kind, m.value_cny, m.value_usd, m.cny_is_derived, m.usd_is_derived, m.cny_basis, m.usd_basis
     from achievements as a
@@ -39,4 +40,4 @@ final as (
     cross join axis as x
     where p.jurisdiction in (select jurisdiction from shown)
 )
-select * from final order by jurisdiction desc, series_label, year, achievement_id
+select * from final order by jurisdiction desc, subject is not null, series_label, year, achievement_id   -- a jurisdiction's own line first

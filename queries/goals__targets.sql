@@ -12,17 +12,11 @@ with goals as not materialized (
     from int_goals as t
     where int_in_filter(t.active_from_year, t.deadline_year, t.topic, t.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
 ),
-latest as (    -- per cell of comparable figures, the latest dated $year_to or earlier
-    select cell, arg_max(achievement_id, as_of_year) as latest_achievement_id
-    from int_progress_figures
-    where as_of_year <= $year_to
-    group by cell
-),
 matching as not materialized (
-    select g.*, l.latest_achievement_id
+    select g.*, l.achievement_id as latest_achievement_id
     from goals as g
-    left join latest as l on l.cell = g.progress_cell
-    where not $with_progress_only or l.latest_achievement_id is not null
+    left join int_latest_figures($year_to) as l on l.cell = g.progress_cell
+    where not $with_progress_only or l.achievement_id is not null
 ),
 in_view as (
     select *, (select count(*) from matching) as rows_in_view

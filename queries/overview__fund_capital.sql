@@ -1,7 +1,7 @@
 -- overview__fund_capital: one row: how many funds are inside the filters and their capital added
 -- up in one currency (the reported one when all funds share it, else CNY), flagged derived when
--- this project converted any amount, with the basis of the conversion (one rate, or "at annual
--- average rates" when the funds' amounts were converted at several).
+-- this project converted any amount, with the basis: the rate when every amount added was
+-- converted at one rate, else a pointer to each fund's rate (null when nothing was converted).
 with funds_in_view as (
     select f.fund_id, f.source_ids, m.value, m.unit, m.value_cny, m.value_usd, m.cny_is_derived, m.usd_is_derived,
            m.cny_basis, m.usd_basis
@@ -14,19 +14,24 @@ chosen as (
                 when $currency = 'USD' then 'USD' else 'CNY' end as unit
     from funds_in_view
 ),
+shown as (      -- each fund's amount in the chosen currency
+    select f.fund_id, f.source_ids, c.unit,
+           case c.unit when 'CNY' then f.value_cny else f.value_usd end as value,
+           case c.unit when 'CNY' then f.cny_is_derived else f.usd_is_derived end as is_derived,
+           case c.unit when 'CNY' then f.cny_basis else f.usd_basis end as basis
+    from funds_in_view as f, chosen as c
+),
 final as (
     select
-        count(f.fund_id) as fund_count,
-        sum(case c.unit when 'CNY' then f.value_cny else f.value_usd end) as total_value,
-        c.unit,
-        coalesce(bool_or(case c.unit when 'CNY' then f.cny_is_derived else f.usd_is_derived end), false) as is_derived,
-        case when count(distinct case c.unit when 'CNY' then f.cny_basis else f.usd_basis end)
-                  filter (where case c.unit when 'CNY' then f.cny_is_derived else f.usd_is_derived end) = 1
-             then min(case c.unit when 'CNY' then f.cny_basis else f.usd_basis end)
-                  filter (where case c.unit when 'CNY' then f.cny_is_derived else f.usd_is_derived end)
-             else 'derived at annual average rates (each fund''s rate on the Funds page)' end as basis,
-        int_source_summary(list(distinct f.source_ids)) as source_ids
-    from funds_in_view as f, chosen as c
-    group by c.unit
+        count(fund_id) as fund_count,
+        sum(value) as total_value,
+        unit,
+        coalesce(bool_or(is_derived), false) as is_derived,
+        case when not coalesce(bool_or(is_derived), false) then null
+             when bool_and(is_derived) and count(distinct basis) = 1 then min(basis)
+             else 'partly derived at annual average rates (each fund''s rate on the Funds page)' end as basis,
+        int_source_summary(list(distinct source_ids)) as source_ids
+    from shown
+    group by unit
 )
 select * from final

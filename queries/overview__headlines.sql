@@ -8,7 +8,7 @@ with candidates as (
     left join money_values as m on m.record_id = a.achievement_id
     where a.jurisdiction = 'shanghai'
       and a.metric in ('ai_industry_scale', 'ai_talent_share', 'ai_core_companies')
-      and a.value is not null
+      and a.value is not null and a.subject is null      -- a company's figure is not Shanghai's
       and int_in_filter(a.as_of_year, a.as_of_year, a.topic, a.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
 ),
 latest as (

@@ -262,13 +262,13 @@ def test_progress_is_measured_as_of_the_end_of_the_chosen_years_and_credits_the_
     for page_file in ("app.py", "pages/1_Stated_goals.py"):
         at = open_page(page_file, {"to": "2020"})
         (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if "progress" in c.proto.id]
-        assert "as of 2020" in spec["layout"]["title"]["text"]
+        assert "dated up to 2020" in spec["layout"]["title"]["text"]
         rows = {label: (text, hover) for t in spec["data"] for label, text, hover in zip(t["y"], t["text"], t["hovertext"])}
         ((label, (text, hover)),) = rows.items()          # the 2030 target has no figure up to 2020
         assert "by 2020" in label and "Behind" in label and text == "70%"
         assert "(2018)" in hover and "record A-sh-industry-scale-2018, source S002" in hover
         note = next(c.value for c in at.caption if c.value.startswith("**Data:**"))
-        assert "as of 2020" in note
+        assert "dated up to 2020" in note
     at = open_page("app.py")      # every year: the 2021 figure, from S001, beside the target's S002 and S003
     (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if "progress" in c.proto.id]
     hovers = [h for t in spec["data"] for h in t["hovertext"]]
@@ -381,6 +381,7 @@ def test_a_page_choice_is_in_the_link_and_a_link_reopens_it():
     ("pages/2_Achievements.py", {"metric": "<b>x</b>"}, "Ignored metric='<b>x</b>'"),
     ("app.py", {"metric": "ai_talent_share"}, "Ignored metric: this page has no such choice"),
     ("pages/8_Sources_and_evidence.py", {"metric": "ai_talent_share"}, "Ignored metric"),
+    ("pages/2_Achievements.py", {"metric": "ai_talent_share", "topic": "funding"}, "no metric has figures in this view"),
 ])
 def test_a_page_choice_the_page_does_not_offer_is_ignored_with_a_notice(page_file, query, notice):
     at = open_page(page_file, query) if page_file == "app.py" else _deep_link(page_file, query)

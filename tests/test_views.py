@@ -130,7 +130,7 @@ def expected_progress(data_dir: Path = DATA_DIR, as_of: int = 9999) -> dict[str,
         for a in achievements:
             if a["jurisdiction"] != t["jurisdiction"] or a["metric"] != t["metric"] or not a["value"]:
                 continue
-            if int(a["as_of_year"]) > as_of:
+            if int(a["as_of_year"]) > as_of or a["subject"]:     # a company's figure is not the jurisdiction's
                 continue
             value, year = float(a["value"]), int(a["as_of_year"])
             if a["unit"] == t["unit"]:
@@ -227,8 +227,11 @@ def goals_progress(path: Path, as_of: int) -> dict[str, dict]:
 def assert_goals_progress_follows_the_rule(path: Path, data_dir: Path = DATA_DIR) -> None:
     for as_of in range(2015, 2032):
         actual = goals_progress(path, as_of)
+        # the goals open by then (the page's year rule, read from the public view, not from the query)
+        open_by = {t for (t,) in duckdb.connect(str(path), read_only=True).execute(
+            "select target_id from targets where target_value is not null and active_from_year <= ?", [as_of]).fetchall()}
         expected = {k: {c: v for c, v in want.items() if c not in ("comparable_count", "is_derived")}
-                    for k, want in expected_progress(data_dir, as_of).items() if k in actual}
+                    for k, want in expected_progress(data_dir, as_of).items() if k in open_by}
         assert_progress_matches(actual, expected)
 
 
@@ -246,12 +249,12 @@ def test_goals_pages_measure_progress_with_the_latest_figure_up_to_the_chosen_ye
 
 
 def add_achievement(data_dir: Path, achievement_id: str, jurisdiction: str, value: float, unit: str, year: int,
-                    comparator: str = "") -> None:
+                    comparator: str = "", subject: str = "") -> None:
     """Append an achievement on the industry-scale metric, with an evidence row (quotes are not
     checked: these builds run without the archive)."""
     with open(data_dir / "achievements.csv", "a", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerow(
-            [achievement_id, jurisdiction, "industry_scale", "", "Test figure.", "ai_industry_scale", comparator,
+            [achievement_id, jurisdiction, "industry_scale", subject, "Test figure.", "ai_industry_scale", comparator,
              repr(value), unit, year, "", "", "press_report", "", ""])
     with open(data_dir / "evidence.csv", "a", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerow([achievement_id, "S004", "test quote"])
@@ -276,6 +279,16 @@ def test_target_progress_status_rule(tmp_path, data_copy, jurisdiction, value, u
     assert_progress_matches(actual, expected)
     target = "T-cn-industry-1trn-2030" if jurisdiction == "china" else "T-sh-industry-100bn-2020"
     assert actual[target]["status"] == status
+    assert_goals_progress_follows_the_rule(path, data_copy)
+
+
+def test_a_company_figure_does_not_measure_the_jurisdiction_target(tmp_path, data_copy):
+    # 200 bn yuan in 2019 would meet Shanghai's 2020 target in time, were it Shanghai's and not a company's
+    add_achievement(data_copy, "A-test-company", "shanghai", 200e9, "CNY", 2019, subject="A company")
+    path = tmp_path / "t.duckdb"
+    db.build(path, data_copy, None)
+    assert actual_progress(path)["T-sh-industry-100bn-2020"]["latest_achievement_id"] == "A-sh-industry-output-2021"
+    assert goals_progress(path, 2020)["T-sh-industry-100bn-2020"]["latest_achievement_id"] == "A-sh-industry-scale-2018"
     assert_goals_progress_follows_the_rule(path, data_copy)
 
 

@@ -81,7 +81,7 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str], as_of: int) -> go.
     } for topic, part in df.groupby("topic", sort=False)]
     top = max(130.0, float((df["progress_ratio"] * 100).max()) * 1.6) if len(df) else 110.0
     return _figure(
-        traces, f"Progress of quantitative targets as of {as_of}: latest comparable figure as % of the target",
+        traces, f"Progress of quantitative targets: latest comparable figure dated up to {as_of}, as % of the target",
         "Latest figure as % of target", None, height=max(260, 110 + 70 * len(df)),
         xaxis={"range": [0, top], "ticksuffix": "%"},
         # the 100 % line sits under the bar labels, which stay readable

@@ -88,7 +88,7 @@ def progress_frame(goals: pd.DataFrame, as_of: int) -> pd.DataFrame:
 
 def progress_note(as_of: int) -> str:
     """What the progress bars compare, for the chart's source note."""
-    return (f"Progress as of {as_of}: the latest figure dated {as_of} or earlier for the same metric and jurisdiction, "
+    return (f"Progress with the figures dated up to {as_of} (the last chosen year): the latest figure for the same metric and jurisdiction, "
             "as a share of the target; a figure in another currency is converted at the annual average rate (derived).")
 
 
@@ -208,16 +208,6 @@ def series_table(df: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def _line_basis(r) -> str:
-    """How a target drawn in another currency got there, kept short for its legend entry: derived
-    by this project, or a source's own conversion (target_lines_note says when others differ)."""
-    if r.derived:
-        return ", derived"
-    if isinstance(r.conversion_basis, str) and r.conversion_basis.startswith("converted by the source"):
-        return f", per {r.reported_conversion_source}"
-    return ""
-
-
 def target_lines_note(targets: pd.DataFrame) -> str:
     """For the chart's note: targets drawn with one source's conversion where other sources convert
     the amount too, so a reader knows the line is one of several figures."""
@@ -225,13 +215,17 @@ def target_lines_note(targets: pd.DataFrame) -> str:
         f" The target line {r.label} uses {r.reported_conversion_source}'s conversion; "
         f"{count_of(r.reported_conversion_count - 1, 'other source converts', 'other sources convert')} it too "
         "(see *Where sources disagree*)."
-        for r in targets.itertuples() if f", per {r.reported_conversion_source}" in r.label and r.reported_conversion_count > 1)
+        for r in targets.itertuples() if r.source_converted and r.reported_conversion_count > 1)
 
 
 def target_lines_frame(targets: pd.DataFrame) -> pd.DataFrame:
     df = targets.copy()
+    df["source_converted"] = df["conversion_basis"].fillna("").str.startswith("converted by the source") & ~df["derived"].astype(bool)
+    # the legend says, briefly, how a target drawn in another currency got there
+    how = [", derived" if r.derived else f", per {r.reported_conversion_source}" if r.source_converted else ""
+           for r in df.itertuples()]
     df["label"] = [f"{fmt_value(r.target_value, r.unit, 'currency' if r.unit in ('CNY', 'USD') else None, r.comparator)} "
-                   f"by {r.deadline_year} ({r.jurisdiction_label}{_line_basis(r)})" for r in df.itertuples()]
+                   f"by {r.deadline_year} ({r.jurisdiction_label}{h})" for r, h in zip(df.itertuples(), how)]
     df["hover"] = [point_hover(r.statement, f"Target: {r.label}" + _basis_note(r.derived, r.conversion_basis, "; "),
                                f"from {r.start_year} to {r.deadline_year}", claim(r.claim_type), r.source_ids) for r in df.itertuples()]
     return df

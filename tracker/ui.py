@@ -237,6 +237,14 @@ def linked_choice(label: str, options: Sequence[str], format_func: Callable[[str
     return choice
 
 
+def drop_link(key: str, why: str) -> None:
+    """A page choice from the link that this view has nothing to offer for: say so now, rather
+    than keep it in the session and apply it, unasked, after a later filter change."""
+    linked = _from_link(key)
+    if linked is not None:
+        st.warning(f"Ignored {key}={linked[:40]!r}: {why}", icon=":material/warning:")
+
+
 def linked_text(label: str, *, key: str, **kwargs) -> str:
     """A text box whose text is in the URL (?key=text) while it is not empty."""
     ss, widget = st.session_state, "w_" + key

@@ -41,3 +41,37 @@ create or replace macro int_figure_timing(figure_year, deadline_year) as (
         else 'after deadline'
     end
 );
+
+-- int_progress_figures: the figures a goal's progress can be measured with. A jurisdiction's own
+-- figures only (a company's figure, with a subject, is not the jurisdiction's), grouped in "cells"
+-- of one jurisdiction, metric and comparable unit (numbered here), and per cell and year the year's
+-- latest figure (latest as_of_date, no date counting as earliest, then achievement_id). "The latest
+-- figure up to year Y" of a goal is then the row of its cell with the greatest year <= Y:
+-- target_progress takes every year; the goals pages stop at the last chosen year.
+create or replace view int_progress_figures as
+select dense_rank() over (order by jurisdiction, metric, unit_class) as cell, *
+from (
+    select jurisdiction, metric, int_unit_class(unit) as unit_class, as_of_year, as_of_date, achievement_id,
+           value, unit, comparator, source_ids,
+           count(*) over (partition by jurisdiction, metric, int_unit_class(unit), as_of_year) as figures_in_year
+    from achievements
+    where value is not null and metric is not null and subject is null
+    qualify row_number() over (
+        partition by jurisdiction, metric, int_unit_class(unit), as_of_year
+        order by as_of_date desc nulls last, achievement_id) = 1
+);
+
+-- Each quantitative target's cell of figures (none: no figure of its jurisdiction, metric and unit).
+create or replace view int_target_cells as
+select t.target_id, c.cell
+from raw.targets as t
+join (select distinct jurisdiction, metric, unit_class, cell from int_progress_figures) as c
+    on c.jurisdiction = t.jurisdiction and c.metric = t.metric and c.unit_class = int_unit_class(t.unit)
+where t.target_value is not null;
+
+-- Per cell, the latest figure dated year y or earlier, and how many comparable figures there are up to y.
+create or replace macro int_latest_figures(y) as table
+    select cell, arg_max(achievement_id, as_of_year) as achievement_id, sum(figures_in_year)::bigint as comparable_count
+    from int_progress_figures
+    where as_of_year <= y
+    group by cell;

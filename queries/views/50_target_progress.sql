@@ -1,6 +1,7 @@
 -- target_progress: one row per quantitative target: the latest comparable achievement (same
--- jurisdiction and metric; converted through fx_rates when the currency differs, and then
--- labelled derived), its ratio to the target, and a status, by the rule in views/49_int_progress.sql.
+-- jurisdiction and metric, not a company's; converted through fx_rates when the currency differs,
+-- and then labelled derived), its ratio to the target, and a status, by the rule in
+-- views/49_int_progress.sql.
 -- This is progress as of the whole dataset; the goals pages show it as of the chosen years
 -- (queries/goals__targets.sql). The status rule (data/README.md):
 --   no_comparable_data  no achievement with the same jurisdiction, metric and a comparable unit
@@ -13,23 +14,15 @@ create or replace view target_progress as
 with targets as (
     select * from raw.targets where target_value is not null
 ),
-comparable as (
-    select
-        t.target_id, a.achievement_id, a.as_of_year, a.as_of_date, a.value, a.unit, a.comparator,
-        int_in_unit(a.value, a.unit, t.unit, a.as_of_year) as value_in_target_unit,
-        a.unit <> t.unit as is_derived,
-        int_progress_basis(a.value, a.unit, t.unit, a.as_of_year) as basis
-    from targets as t
-    join raw.achievements as a
-        on a.jurisdiction = t.jurisdiction and a.metric = t.metric and a.value is not null
-),
-ranked as (
-    select *, count(*) over (partition by target_id) as comparable_count
-    from comparable
-    where value_in_target_unit is not null
-    qualify row_number() over (
-        partition by target_id order by as_of_year desc, as_of_date desc nulls last, achievement_id
-    ) = 1
+latest as (     -- every year: the latest figure in the whole dataset
+    select c.target_id, f.*, l.comparable_count,
+           int_in_unit(f.value, f.unit, t.unit, f.as_of_year) as value_in_target_unit,
+           f.unit <> t.unit as is_derived,
+           int_progress_basis(f.value, f.unit, t.unit, f.as_of_year) as basis
+    from int_target_cells as c
+    join targets as t using (target_id)
+    join int_latest_figures(9999) as l using (cell)
+    join int_progress_figures as f on f.achievement_id = l.achievement_id
 ),
 final as (
     select
@@ -48,6 +41,6 @@ final as (
         l.basis,
         coalesce(l.comparable_count, 0) as comparable_count
     from targets as t
-    left join ranked as l using (target_id)
+    left join latest as l using (target_id)
 )
 select * from final

@@ -38,47 +38,33 @@ create or replace view actors as select * from int_actors_t;
 create table int_money_values_t as select * from money_values;
 create or replace view money_values as select * from int_money_values_t;
 
-create table int_target_progress_t as select * from target_progress;
-create or replace view target_progress as select * from int_target_progress_t;
-
 create table int_records_t as select * from records order by year;
 create or replace view records as select * from int_records_t;
 
 create table int_timeline_t as select * from timeline order by date;
 create or replace view timeline as select * from int_timeline_t;
 
--- The figures a goal's progress can be measured with: per jurisdiction, metric and comparable unit
--- (views/49_int_progress.sql), a "cell" numbered once here, and per year the year's latest figure.
--- "The latest figure up to year Y" is then one grouped scan of this table per page (one row per
+-- The figures goals are measured with (views/49_int_progress.sql), stored by cell and year, so
+-- "the latest figure up to year Y" is one grouped scan of a sorted table per page (one row per
 -- cell), joined to the goals on the cell number: at a million records ~15 ms, where ranking every
 -- comparable figure of every goal on each filter change cost ~20 times that.
-create table int_progress_figures_t as
-select dense_rank() over (order by jurisdiction, metric, unit_class) as cell, *
-from (
-    select jurisdiction, metric, int_unit_class(unit) as unit_class, as_of_year, as_of_date, achievement_id,
-           value, unit, comparator, source_ids
-    from achievements
-    where value is not null and metric is not null
-    qualify row_number() over (
-        partition by jurisdiction, metric, int_unit_class(unit), as_of_year
-        order by as_of_date desc nulls last, achievement_id) = 1
-)
-order by cell, as_of_year;
+create table int_progress_figures_t as select * from int_progress_figures order by cell, as_of_year;
 create or replace view int_progress_figures as select * from int_progress_figures_t;
 
--- Each goal with its amount in both currencies and, if it is quantitative, the cell of figures its
--- progress is measured with, stored once, so a page reads the goals it lists instead of joining
--- every goal to the money values on each filter change. Its progress depends on the chosen years:
--- the page query (goals__targets) looks it up.
+create table int_target_progress_t as select * from target_progress;
+create or replace view target_progress as select * from int_target_progress_t;
+
+-- Each goal with its amount in both currencies and, if it is quantitative, its cell of figures,
+-- stored once, so a page reads the goals it lists instead of joining every goal to the money
+-- values on each filter change. Its progress depends on the chosen years: the page query
+-- (goals__targets) looks it up.
 create table int_goals_t as
 select t.*, u.kind as unit_kind, c.cell as progress_cell,
        m.value_cny, m.value_usd, m.cny_is_derived, m.usd_is_derived, m.cny_basis, m.usd_basis
 from targets as t
 left join units as u on u.unit = t.unit
 left join money_values as m on m.record_id = t.target_id
-left join (select distinct jurisdiction, metric, unit_class, cell from int_progress_figures_t) as c
-    on c.jurisdiction = t.jurisdiction and c.metric = t.metric and c.unit_class = int_unit_class(t.unit)
-   and t.target_value is not null
+left join int_target_cells as c using (target_id)
 order by t.active_from_year;
 create or replace view int_goals as select * from int_goals_t;
 
