@@ -41,7 +41,7 @@ with cols[3].container(border=True):
         st.caption("No fund inside the current filters.")
 with cols[4].container(border=True):
     st.metric("Conference editions", f"{int(conferences.editions):,}")
-    st.caption(f"{int(conferences.held):,} reported as held, the rest announced ahead"
+    st.caption(present.held_note(int(conferences.editions), int(conferences.held))
                + (f" · {sources_of(conferences.source_ids)}" if conferences.editions else ""))
 
 st.subheader("Progress of quantitative targets")

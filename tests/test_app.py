@@ -411,3 +411,11 @@ def test_chart_downloads_read_as_words_and_hold_whole_statements(app_db):
     assert set(conversions["US dollars (bn)"]) >= {14.5, 15.36, 71.75}          # the sources' own figures, as printed
     assert list(edges.columns)[:3] == ["From", "To", "Relation"]
     assert set(edges["Claim type"]) <= {"Official statement", "Press report"}
+
+
+def test_the_conference_card_says_in_words_how_many_editions_were_held():
+    # 2019: the second WAIC, previewed by S002 before it took place
+    captions = [c.value for c in open_page("app.py", {"year": "2019"}).caption]
+    assert any(c.startswith("None reported as held: all announced ahead · source") for c in captions), captions
+    captions = [c.value for c in open_page("app.py", {"year": "2023"}).caption]
+    assert any(c.startswith("All reported as held · source") for c in captions), captions

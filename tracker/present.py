@@ -388,6 +388,17 @@ def conferences_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def held_note(editions: int, held: int) -> str:
+    """How many conference editions took place, as the sources report; the others were previewed."""
+    if editions == 0:
+        return "None in view"
+    if held == editions:
+        return "All reported as held"
+    if held == 0:
+        return "None reported as held: all announced ahead"
+    return f"{held:,} reported as held, the rest announced ahead"
+
+
 def _conference_dates(r) -> str:
     if pd.notna(r.start_date):
         return fmt_date(r.start_date, "day") + (f" – {fmt_date(r.end_date, 'day')}" if pd.notna(r.end_date) else "")
