@@ -55,8 +55,7 @@ else:
     claim_badges(progress["claim_type"])
     show_chart(charts.target_progress(progress, topic_colors(), params["year_to"]), partial(present.progress_table, progress),
                key="overview_progress",
-               source_note=f"targets and the figures measured against them, {present.source_list(progress, columns=('source_ids', 'latest_source_ids'))}. "
-                           + present.progress_note(params["year_to"]),
+               source_note="targets and the figures measured against them, " + present.progress_note(progress, params["year_to"]),
                description=" ".join(f"{r.statement.rstrip('.')}: {r.progress_ratio:.0%} of the target, status {r.status_label.lower()}."
                                     for r in progress.head(DESCRIBED).itertuples())
                + present.more_note(len(progress), DESCRIBED, "targets").lstrip(";"))

@@ -33,9 +33,9 @@ if progress.empty:
 else:
     capped_note(len(progress), rows_in_view(with_progress), "targets with a progress figure (earliest deadlines first)",
                 "the table below lists the others")
-    show_chart(charts.target_progress(progress, topic_colors(), filters.params["year_to"]), partial(present.progress_table, progress), key="goals_progress",
-               source_note=f"{present.source_list(progress, columns=('source_ids', 'latest_source_ids'))}. "
-                           + present.progress_note(filters.params["year_to"]),
+    show_chart(charts.target_progress(progress, topic_colors(), filters.params["year_to"]), partial(present.progress_table, progress),
+               key="goals_progress",
+               source_note=present.progress_note(progress, filters.params["year_to"]),
                description=" ".join(f"{r.statement.rstrip('.')}: latest figure {r.progress_ratio:.0%} of the target ({r.status_label.lower()})."
                                     for r in progress.head(DESCRIBED).itertuples())
                + present.more_note(len(progress), DESCRIBED, "targets").lstrip(";"))

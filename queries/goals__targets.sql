@@ -49,8 +49,7 @@ select
     int_figure_timing(t.latest_year, t.deadline_year) as figure_timing, t.latest_achievement_id,
     t.latest_value_as_reported, t.latest_unit_as_reported, t.latest_comparator, t.latest_source_ids,
     coalesce(t.latest_unit_as_reported <> t.unit, false) as progress_is_derived,
-    case when t.latest_value is not null
-         then int_progress_basis(t.latest_value_as_reported, t.latest_unit_as_reported, t.unit, t.latest_year) end as progress_basis,
+    int_progress_basis(t.latest_value_as_reported, t.latest_unit_as_reported, t.unit, t.latest_year) as progress_basis,
     t.latest_value as latest_value_in_target_unit, t.rows_in_view
 from converted as t
 join topics as tp on tp.topic = t.topic

@@ -154,9 +154,10 @@ def timeline_counts(df: pd.DataFrame, title: str) -> go.Figure:
 
 def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str],
                   title: str, y_title: str, y_scale: float = 1.0, yaxis: dict | None = None) -> go.Figure:
-    """One metric over time, a line per jurisdiction (or per company, where the figure is a company's). Derived values (converted currency) are
-    hollow markers; targets are dashed lines ending at their deadline; years with dated events
-    are marked on the x axis (the hover says what happened) and by dotted lines.
+    """One metric over time, a line per jurisdiction (or per company, where the figure is a
+    company's). Derived values (converted currency) are hollow markers; targets are dashed lines
+    ending at their deadline; years with dated events are marked on the x axis (the hover says
+    what happened) and by dotted lines.
 
     points: year, value, series_label, derived, hover, color_topic
     targets: start_year, deadline_year, target_value, label, hover

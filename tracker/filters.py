@@ -1,9 +1,10 @@
 """The dashboard's filter state and its URL form, with no Streamlit in it (so it is testable alone).
 
 URL parameters: from, to (years), topic and jurisdiction (repeatable keys), currency; year=YYYY
-is accepted as a one-year range; metric and q are a page's own choices (PAGE_KEYS). Values equal to the default are left out of the URL. There is no
-"no topic" value: the sidebar shows an empty box as every topic, so a link could not show it or
-keep it. Anything unknown or malformed is dropped and described in a notice; it never raises.
+is accepted as a one-year range; metric and q are a page's own choices (PAGE_KEYS). Values equal
+to the default are left out of the URL. There is no "no topic" value: the sidebar shows an empty
+box as every topic, so a link could not show it or keep it. Anything unknown or malformed is
+dropped and described in a notice; it never raises.
 """
 from __future__ import annotations
 
@@ -62,7 +63,8 @@ def default_state(vocab: Vocabulary) -> FilterState:
     return FilterState(vocab.year_min, vocab.year_max, vocab.topics, vocab.jurisdictions, "reported").within(vocab)
 
 
-def _shown(value: str) -> str:
+def shown(value: str) -> str:
+    """A value from a link, quoted and cut short, to repeat back in a notice."""
     return repr(value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…")
 
 
@@ -72,7 +74,7 @@ def _year(values: list[str], key: str, vocab: Vocabulary, notices: list[str]) ->
         return None
     text = values[0].strip()
     if not re.fullmatch(r"\d{4}", text):
-        notices.append(f"Ignored {key}={_shown(values[0])}: not a year.")
+        notices.append(f"Ignored {key}={shown(values[0])}: not a year.")
         return None
     year = int(text)
     if not vocab.year_min <= year <= vocab.year_max:
@@ -85,7 +87,7 @@ def _choices(values: list[str], key: str, allowed: Sequence[str], notices: list[
     kept = tuple(dict.fromkeys(v for v in values if v in allowed))
     rejected = [v for v in values if v not in allowed]
     if rejected:
-        notices.append(f"Ignored {key} {', '.join(_shown(v) for v in rejected)}: not a known {key}.")
+        notices.append(f"Ignored {key} {', '.join(shown(v) for v in rejected)}: not a known {key}.")
     if not kept:
         return None
     return tuple(v for v in allowed if v in kept)  # vocabulary order, so equal states have equal URLs
@@ -97,7 +99,7 @@ def parse_query_params(params: Mapping[str, list[str]], vocab: Vocabulary) -> tu
     state = default_state(vocab)
     unknown = [k for k in params if k not in KNOWN_KEYS]
     if unknown:
-        notices.append(f"Ignored unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(_shown(k) for k in unknown)}.")
+        notices.append(f"Ignored unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(shown(k) for k in unknown)}.")
 
     year_from = year_to = None
     if "year" in params:
@@ -124,8 +126,23 @@ def parse_query_params(params: Mapping[str, list[str]], vocab: Vocabulary) -> tu
         if len(values) == 1 and values[0] in CURRENCIES:
             state = replace(state, currency=values[0])
         else:
-            notices.append(f"Ignored currency {', '.join(_shown(v) for v in values)}: use one of {', '.join(CURRENCIES)}.")
+            notices.append(f"Ignored currency {', '.join(shown(v) for v in values)}: use one of {', '.join(CURRENCIES)}.")
     return state, notices
+
+
+def page_choices(params: Mapping[str, list[str]], page_keys: Sequence[str]) -> tuple[dict[str, str], list[str]]:
+    """The page's own choices in a link (PAGE_KEYS, each given once), plus notices for another
+    page's key or one given more than once. The page checks the value against what it offers."""
+    chosen: dict[str, str] = {}
+    notices: list[str] = []
+    for key in PAGE_KEYS:
+        if key not in params:
+            continue
+        if key in page_keys and len(params[key]) == 1:
+            chosen[key] = params[key][0]
+        else:
+            notices.append(f"Ignored {key}: this page has no such choice, or it was given more than once.")
+    return chosen, notices
 
 
 def to_query_params(state: FilterState, vocab: Vocabulary) -> dict[str, str | list[str]]:

@@ -39,8 +39,8 @@ def _year_text(value) -> str:
 
 def _basis_note(derived: bool, basis, prefix: str = " (", suffix: str = "") -> str:
     """Say how a shown amount was converted: by this project (derived) or by the source itself."""
-    if derived:   # the stored basis reads "derived at 6.45 CNY per USD, …": say "derived" once
-        return f"{prefix}{basis if str(basis).startswith('derived') else f'derived: {basis}'}{suffix}"
+    if derived:   # the stored basis says so itself: "derived at 6.45 CNY per USD, the 2021 annual average"
+        return f"{prefix}{basis}{suffix}"
     if isinstance(basis, str) and basis.startswith("converted by"):
         return f"{prefix}{basis}{suffix}"
     return ""
@@ -86,10 +86,11 @@ def progress_frame(goals: pd.DataFrame, as_of: int) -> pd.DataFrame:
     return df
 
 
-def progress_note(as_of: int) -> str:
-    """What the progress bars compare, for the chart's source note."""
-    return (f"Progress with the figures dated up to {as_of} (the last chosen year): the latest figure for the same metric and jurisdiction, "
-            "as a share of the target; a figure in another currency is converted at the annual average rate (derived).")
+def progress_note(progress: pd.DataFrame, as_of: int) -> str:
+    """The progress chart's source note: the targets' and the figures' sources, and what the bars compare."""
+    return (f"{source_list(progress, columns=('source_ids', 'latest_source_ids'))}. Progress with the figures dated up to "
+            f"{as_of} (the last chosen year): the latest figure for the same metric and jurisdiction, as a share of the "
+            "target; a figure in another currency is converted at the annual average rate (derived).")
 
 
 def progress_table(df: pd.DataFrame) -> pd.DataFrame:

@@ -21,8 +21,8 @@ from tracker.formatting import count_of
 from tracker.paths import REPO_ROOT, default_data_dir
 from tracker.validate import ValidationError
 from tracker.present import CLAIM_LABELS
-from tracker.filters import (CURRENCIES, CURRENCY_LABELS, PAGE_KEYS, FilterState, Vocabulary, default_state, describe,
-                             parse_query_params, to_query_params)
+from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabulary, default_state, describe, page_choices,
+                             parse_query_params, shown, to_query_params)
 
 APP_NAME = "Shanghai AI Policy Tracker"
 PAGES = (
@@ -169,13 +169,10 @@ def sidebar_filters(page_keys: tuple[str, ...] = ()) -> FilterState:
     if STATE_KEY not in ss:
         params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
         ss[STATE_KEY], notices = parse_query_params(params, vocab)
-        for key in PAGE_KEYS:
-            if key not in params:
-                continue
-            if key in page_keys and len(params[key]) == 1:
-                ss[_LINKED + key] = params[key][0]      # read once by the page's widget
-            else:
-                notices.append(f"Ignored {key}: this page has no such choice, or it was given more than once.")
+        choices, refused = page_choices(params, page_keys)
+        notices += refused
+        for key, value in choices.items():
+            ss[_LINKED + key] = value      # read once by the page's widget
     state: FilterState = ss[STATE_KEY].within(vocab)
     _seed_widgets(state, vocab)
     url_params = to_query_params(state, vocab)
@@ -219,6 +216,10 @@ def _from_link(key: str) -> str | None:
     return st.session_state.pop(_LINKED + key, None)
 
 
+def _refuse_link(key: str, value: str, why: str) -> None:
+    st.warning(f"Ignored {key}={shown(value)}: {why}", icon=":material/warning:")
+
+
 def linked_choice(label: str, options: Sequence[str], format_func: Callable[[str], str], *, key: str) -> str:
     """A select box whose choice is in the URL (?key=value), so a shared link reopens it.
     A value the page does not offer (now) is ignored with a notice."""
@@ -228,8 +229,7 @@ def linked_choice(label: str, options: Sequence[str], format_func: Callable[[str
         if linked in options:
             ss[widget] = linked
         else:
-            st.warning(f"Ignored {key}={linked[:40]!r}: not one of the choices in this view; showing the first.",
-                       icon=":material/warning:")
+            _refuse_link(key, linked, "not one of the choices in this view; showing the first.")
     if ss.get(widget) not in options:       # the filters changed what is offered
         ss.pop(widget, None)
     choice = st.selectbox(label, options, format_func=format_func, key=widget)
@@ -242,7 +242,7 @@ def drop_link(key: str, why: str) -> None:
     than keep it in the session and apply it, unasked, after a later filter change."""
     linked = _from_link(key)
     if linked is not None:
-        st.warning(f"Ignored {key}={linked[:40]!r}: {why}", icon=":material/warning:")
+        _refuse_link(key, linked, why)
 
 
 def linked_text(label: str, *, key: str, **kwargs) -> str:

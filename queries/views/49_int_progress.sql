@@ -16,7 +16,8 @@ create or replace macro int_in_unit(value, unit, to_unit, y) as (
 );
 
 create or replace macro int_progress_basis(value, unit, to_unit, y) as (
-    case when unit <> to_unit then
+    case when value is null then null
+         when unit <> to_unit then
         printf('derived: %.2f bn %s × %.2f CNY per USD (%d annual average)',
                value / 1e9, unit, int_fx_rate(y), int_fx_year(y))
     else 'as reported' end
