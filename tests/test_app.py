@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from plotly_checks import valid_figures
 from test_build import break_one_row
+from tracker import charts
 from tracker.formatting import fmt_money
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -52,8 +53,19 @@ def url_values(at: AppTest, key: str) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def drawn(element) -> dict:
+    """A chart's figure as sent, with only the traces that draw data (no legend-only keys)."""
+    spec = json.loads(element.proto.spec)
+    return {**spec, "data": charts.data_traces(spec["data"])}
+
+
 def chart(at: AppTest, i: int = 0) -> dict:
-    return json.loads(at.get("plotly_chart")[i].proto.spec)
+    return drawn(at.get("plotly_chart")[i])
+
+
+def chart_by_key(at: AppTest, key: str) -> dict:
+    (spec,) = [drawn(c) for c in at.get("plotly_chart") if key in c.proto.id]
+    return spec
 
 
 def values(trace: dict, key: str) -> list:
@@ -261,7 +273,7 @@ def test_progress_is_measured_as_of_the_end_of_the_chosen_years_and_credits_the_
     # 70%, still before the deadline; the 2021 dollar figure (S001) that reaches it comes later
     for page_file in ("app.py", "pages/1_Stated_goals.py"):
         at = open_page(page_file, {"to": "2020"})
-        (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if "progress" in c.proto.id]
+        spec = chart_by_key(at, "progress")
         assert "dated up to 2020" in spec["layout"]["title"]["text"]
         rows = {label: (text, hover) for t in spec["data"] for label, text, hover in zip(t["y"], t["text"], t["hovertext"])}
         ((label, (text, hover)),) = rows.items()          # the 2030 target has no figure up to 2020
@@ -270,7 +282,7 @@ def test_progress_is_measured_as_of_the_end_of_the_chosen_years_and_credits_the_
         note = next(c.value for c in at.caption if c.value.startswith("**Data:**"))
         assert "dated up to 2020" in note
     at = open_page("app.py")      # every year: the 2021 figure, from S001, beside the target's S002 and S003
-    (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if "progress" in c.proto.id]
+    spec = chart_by_key(at, "progress")
     hovers = [h for t in spec["data"] for h in t["hovertext"]]
     assert any("(2021)" in h and "source S001" in h for h in hovers)
     assert any("source S004" in h for h in hovers)       # the 2023 national figure
@@ -281,7 +293,7 @@ def test_progress_is_measured_as_of_the_end_of_the_chosen_years_and_credits_the_
 @pytest.mark.parametrize("page_file, key", [("app.py", "overview_timeline"), ("pages/3_Partnerships.py", "partnerships_microsoft")])
 def test_no_event_on_a_timeline_hides_another(page_file, key):
     at = open_page(page_file)
-    (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if key in c.proto.id]
+    spec = chart_by_key(at, key)
     row_of = dict(zip(spec["layout"]["yaxis"]["ticktext"], spec["layout"]["yaxis"]["tickvals"]))
     # each marker with its own row, read from its hover ("When: 2014 (milestone)")
     markers = [(x, y, re.search(r"When: [^<]*\((.+?)\)<br>", h).group(1))
@@ -309,7 +321,7 @@ def test_a_chart_names_its_sources_with_the_noun_in_the_right_number():
     overview = [c.value for c in at.caption if c.value.startswith("**Data:**")]
     assert any(re.search(r"sources S00\d(; S00\d)+\.", c) for c in overview)
     # each event's hover ends with its sources, the noun agreeing with how many
-    (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if "overview_timeline" in c.proto.id]
+    spec = chart_by_key(at, "overview_timeline")
     last_lines = [h.split("<br>")[-1] for t in spec["data"] for h in t["hovertext"]]
     assert {line.split(":")[0] for line in last_lines} == {"Source", "Sources"}
     assert all(line.startswith("Sources: ") == (";" in line) for line in last_lines)

@@ -54,3 +54,28 @@ def test_a_time_axis_with_one_date_spans_a_year_not_milliseconds():
     assert end - start >= pd.Timedelta(days=365)
     years = one.assign(date=[pd.Timestamp("2015-01-01")]).pipe(lambda d: pd.concat([d, one]))
     assert charts.timeline(years, {}, "Years").layout.xaxis.range is None       # wide enough: Plotly's own range
+
+
+def test_legend_entries_do_not_take_the_fill_of_a_traces_first_point():
+    # Fill means "exact date" / "reported", not the topic or the place; Plotly's legend copies a trace's first
+    # point, so a topic or place whose first point is hollow would look unlike the others in the legend.
+    events = pd.DataFrame({"date": pd.to_datetime(["2018-01-01", "2019-05-21", "2019-01-01"]),
+                           "event_type": ["plan announced", "zone established", "conference"],
+                           "topic": ["governance", "clusters", "clusters"], "topic_label": ["Governance", "Clusters", "Clusters"],
+                           "date_precision": ["year", "day", "year"], "hover": ["a", "b", "c"]})
+    fig = charts.timeline(events, {}, "Events")
+    shown = [t for t in fig.data if t.showlegend is not False]
+    assert [t.name for t in shown] == ["Governance", "Clusters"]
+    assert {t.marker.symbol for t in shown} == {"square"}               # one kind of swatch, whatever the first point
+    drawn = charts.data_traces([t.to_plotly_json() for t in fig.data])
+    assert sorted(len(t["x"]) for t in drawn) == [1, 2]                  # the swatches draw no point
+    assert all(t["legendgroup"] == t["name"] for t in drawn)            # clicking a swatch hides its topic's markers
+
+    points = pd.DataFrame({"year": [2021, 2023], "value": [275.6e9, 500e9], "series_label": ["Shanghai", "Shanghai"],
+                           "derived": [True, False], "hover": ["x", "y"], "color_topic": ["industry_scale"] * 2})
+    none = pd.DataFrame(columns=["start_year", "deadline_year", "target_value", "label", "hover"])
+    fig = charts.metric_series(points, none, pd.DataFrame(columns=["year", "hover"]), {}, "Scale", "CNY")
+    (key,) = [t for t in fig.data if t.showlegend is not False]
+    assert key.name == "Shanghai" and key.marker.symbol == "circle"      # filled, though 2021 is derived (hollow)
+    (line,) = charts.data_traces([t.to_plotly_json() for t in fig.data])
+    assert list(line["marker"]["symbol"]) == ["circle-open", "circle"]

@@ -44,6 +44,27 @@ def _date_axis(*dates: pd.Series) -> dict:
     return {"type": "date", "range": [(middle - MIN_DATE_SPAN / 2).isoformat(), (middle + MIN_DATE_SPAN / 2).isoformat()]}
 
 
+# legend at the right: below the plot it covers the x-axis title, above it the chart's title
+LEGEND = {"orientation": "v", "yanchor": "top", "y": 1, "xanchor": "left", "x": 1.01}
+LEGEND_KEY = "legend key"
+
+
+def _legend_key(name: str, color: str, mode: str = "markers", symbol: str = "circle") -> dict:
+    """A legend entry that draws nothing, for traces whose markers differ point by point (filled or
+    hollow): Plotly draws a legend item like the trace's first point, so one topic would look filled
+    and the next hollow although fill means something else. The data trace it stands for shares its
+    legendgroup (clicking the entry hides both) and has showlegend off. Tagged in `meta` so that
+    whoever counts a chart's points can leave it out."""
+    return {"type": "scatter", "x": [None], "y": [None], "mode": mode, "name": name, "legendgroup": name,
+            "meta": LEGEND_KEY, "hoverinfo": "skip", "line": {"color": color, "width": 2},
+            "marker": {"symbol": symbol, "size": 12, "color": color}}
+
+
+def data_traces(traces: list[dict]) -> list[dict]:
+    """The traces that draw data: all but the legend keys."""
+    return [t for t in traces if t.get("meta") != LEGEND_KEY]
+
+
 def _figure(traces: list[dict], title: str, x_title: str | None, y_title: str | None, height: int = 420, *,
             xaxis: dict | None = None, yaxis: dict | None = None, **layout) -> go.Figure:
     """The figure with the layout every chart shares; xaxis/yaxis add to the shared axis style.
@@ -57,8 +78,7 @@ def _figure(traces: list[dict], title: str, x_title: str | None, y_title: str | 
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
         "hoverlabel": {"align": "left"},
-        # legend at the right: below the plot it covers the x-axis title, above it the chart's title
-        "legend": {"orientation": "v", "yanchor": "top", "y": 1, "xanchor": "left", "x": 1.01},
+        "legend": LEGEND,
         "plot_bgcolor": "white",
         "xaxis": _axis(x_title, **(xaxis or {})),
         "yaxis": _axis(y_title, **(yaxis or {})),
@@ -127,15 +147,20 @@ def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
     Expects date, event_type, topic, topic_label, date_precision, hover."""
     y, names, most = _dodged(df["event_type"], df["date"])
     df = df.assign(y=y)
-    traces = [{
-        "type": "scatter", "x": part["date"], "y": part["y"], "mode": "markers", "name": part["topic_label"].iloc[0],
-        "marker": {"color": colors.get(topic, "#888888"), "size": 13, "line": {"width": 2, "color": colors.get(topic, "#888888")},
-                   "symbol": ["circle" if p == "day" or p == "month" else "circle-open" for p in part["date_precision"]]},
-        "hovertext": _hover(part["hover"]), "hoverinfo": "text",
-    } for topic, part in df.groupby("topic", sort=False)]
+    traces, keys = [], []
+    for topic, part in df.groupby("topic", sort=False):
+        name, color = part["topic_label"].iloc[0], colors.get(topic, "#888888")
+        traces.append({
+            "type": "scatter", "x": part["date"], "y": part["y"], "mode": "markers", "name": name,
+            "legendgroup": name, "showlegend": False,
+            "marker": {"color": color, "size": 13, "line": {"width": 2, "color": color},
+                       "symbol": ["circle" if p == "day" or p == "month" else "circle-open" for p in part["date_precision"]]},
+            "hovertext": _hover(part["hover"]), "hoverinfo": "text"})
+        keys.append(_legend_key(name, color, symbol="square"))   # a swatch: colour is the topic, fill the precision
     row_px = max(38, 14 * min(most, 12))   # rows grow with the markers they must hold apart
-    return _figure(traces, title, "Date (hollow marker: only the year is known)", None,
+    return _figure(traces + keys, title, "Date (hollow marker: only the year is known)", None,
                    height=max(320, 140 + row_px * len(names)), xaxis=_date_axis(df["date"]),
+                   legend={**LEGEND, "title": {"text": "Topic"}},
                    yaxis={"tickvals": list(range(len(names) - 1, -1, -1)), "ticktext": names,
                           "range": [-0.6, len(names) - 0.4], "zeroline": False})
 
@@ -169,11 +194,12 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
         color = colors.get(part["color_topic"].iloc[0], "#0072B2") if place == points["series_label"].iloc[0] else "#7F7F7F"
         traces.append({
             "type": "scatter", "x": part["year"], "y": part["value"] / y_scale, "mode": "lines+markers", "name": place,
-            "line": {"color": color, "width": 2},
+            "legendgroup": place, "showlegend": False, "line": {"color": color, "width": 2},
             "marker": {"size": 12, "color": color, "symbol": ["circle-open" if d else "circle" for d in part["derived"]],
                        "line": {"width": 2, "color": color}},
             "hovertext": _hover(part["hover"]), "hoverinfo": "text",
         })
+        traces.append(_legend_key(place, color, mode="lines+markers"))   # filled: hollow means derived
     for row in targets.itertuples():
         traces.append({
             "type": "scatter", "x": [row.start_year, row.deadline_year], "y": [row.target_value / y_scale] * 2,

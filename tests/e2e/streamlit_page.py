@@ -25,6 +25,8 @@ from typing import Callable
 from playwright.async_api import Page as AsyncPage
 from playwright.sync_api import Locator, Page
 
+from tracker.charts import LEGEND_KEY
+
 # --- Streamlit's test hooks -------------------------------------------------------------------
 APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 EXCEPTION = '[data-testid="stException"]'
@@ -96,14 +98,15 @@ minimum => {
 
 # Plain JSON of what each chart draws, read from Plotly's own state (typed arrays made lists).
 _CHART_DATA_JS = """
-() => {
+legendKey => {
   const plain = v => ArrayBuffer.isView(v) ? Array.from(v) : Array.isArray(v) ? v.map(plain) : v;
   const fields = ['x', 'y', 'text', 'customdata', 'lat', 'lon', 'labels', 'values', 'base', 'hovertext', 'ids'];
   return [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map(chart => {
     const graph = chart.querySelector('.js-plotly-plot');
     const keyed = chart.closest('[class*="st-key-"]');
     const key = keyed ? [...keyed.classList].find(c => c.startsWith('st-key-')).slice(7) : null;
-    const traces = ((graph && graph._fullData) || []).map(t => {
+    // legend-only keys (tracker.charts.LEGEND_KEY) draw no data: left out, as a reader sees no point of theirs
+    const traces = ((graph && graph._fullData) || []).filter(t => t.meta !== legendKey).map(t => {
       const out = {name: t.name, type: t.type, visible: t.visible, orientation: t.orientation};
       for (const f of fields) if (t[f] !== undefined) out[f] = plain(t[f]);
       return out;
@@ -195,8 +198,8 @@ def drawn_charts(page: Page) -> Locator:
 
 
 def chart_data(page: Page) -> list[dict]:
-    """For each chart in page order: {key, title, traces: [{name, type, x, y, ...}]}."""
-    return page.evaluate(_CHART_DATA_JS)
+    """For each chart in page order: {key, title, traces: [{name, type, x, y, ...}]}, the traces that draw data."""
+    return page.evaluate(_CHART_DATA_JS, LEGEND_KEY)
 
 
 def find_chart(page: Page, key: str | None = None, trace_name: str | None = None) -> tuple[int, dict]:
