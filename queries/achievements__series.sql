@@ -34,7 +34,7 @@ final as (
         int_display_derived(p.unit_kind, p.cny_is_derived, p.usd_is_derived, x.currency) as derived,
         int_display_basis(p.unit_kind, p.cny_basis, p.usd_basis, x.currency) as conversion_basis,
         p.reported_conversion_value, p.reported_conversion_unit,
-        p.claim_type, p.speaker, p.source_ids, (select count(*) from ranked) as series_in_view
+        p.claim_type, p.speaker, p.source_ids, p.note, (select count(*) from ranked) as series_in_view
     from points as p
     join jurisdictions as j on j.jurisdiction = p.jurisdiction
     cross join axis as x

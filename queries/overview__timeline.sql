@@ -2,7 +2,7 @@
 -- its topic label for the legend and its jurisdiction's label for the table. The first $limit events by date (null: all): the page asks for
 -- them only when overview__timeline_counts says they are few enough to draw one by one.
 select t.record_id, t.event_type, t.date, t.date_precision, t.year, t.title, t.topic, tp.label as topic_label,
-       t.jurisdiction, j.label as jurisdiction_label, t.claim_type, t.event_nature, t.source_ids
+       t.jurisdiction, j.label as jurisdiction_label, t.claim_type, t.event_nature, t.source_ids, t.note
 from timeline as t
 join topics as tp using (topic)
 join jurisdictions as j using (jurisdiction)

@@ -4,12 +4,12 @@
 with facts as (
     select partnership_id as record_id, 'partnership' as kind, statement, year,
            coalesce(event_date, make_date(year, 1, 1)) as date, coalesce(date_precision, 'year') as date_precision,
-           jurisdiction, topic, claim_type, event_nature, source_ids
+           jurisdiction, topic, claim_type, event_nature, source_ids, note
     from partnerships
     where 'Microsoft' in (organization, counterpart)
     union all
     select achievement_id, 'achievement', statement, as_of_year, coalesce(as_of_date, make_date(as_of_year, 1, 1)),
-           case when as_of_date is null then 'year' else 'day' end, jurisdiction, topic, claim_type, event_nature, source_ids
+           case when as_of_date is null then 'year' else 'day' end, jurisdiction, topic, claim_type, event_nature, source_ids, note
     from achievements
     where subject = 'Microsoft'
 )

@@ -431,3 +431,18 @@ def test_the_conference_card_says_in_words_how_many_editions_were_held():
     assert any(c.startswith("None reported as held: all announced ahead · source") for c in captions), captions
     captions = [c.value for c in open_page("app.py", {"year": "2023"}).caption]
     assert any(c.startswith("All reported as held · source") for c in captions), captions
+
+
+def test_a_date_the_source_does_not_print_says_how_it_was_inferred_where_it_is_drawn(app_db):
+    # Plans the sources only describe are not dated events; an inferred date carries its record's note.
+    con = duckdb.connect(str(app_db), read_only=True)
+    undated = con.execute("select count(*) from targets where announced_year is null and first_reported_year is not null").fetchone()[0]
+    noted = con.execute("select count(*) from timeline where note is not null").fetchone()[0]
+    events = con.execute("select count(*) from timeline").fetchone()[0]
+    con.close()
+    assert undated >= 5 and 0 < noted < events
+    hovers = [h for t in chart_by_key(open_page("app.py"), "overview_timeline")["data"] for h in t["hovertext"]]
+    assert len(hovers) == events and sum("<br>Note: " in h for h in hovers) == noted
+    (waic_2019,) = [h.replace("<br>", " ") for h in hovers if "World Artificial Intelligence Conference 2nd (2019)" in h]
+    assert "The year is not printed" in waic_2019 and "'from Aug 29 to 31'" in waic_2019
+    assert all(len(line) <= 100 for h in hovers for line in h.split("<br>"))     # the note is wrapped, the hover narrow

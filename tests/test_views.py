@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tracker import db, queries
+from tracker import db, present, queries
 from tracker.paths import DATA_DIR
 
 # Issue 2, "the public contract": names and these columns are fixed; more columns are welcome.
@@ -475,3 +475,15 @@ def test_readme_documents_every_column_of_every_public_view(built_db):
     assert sorted(documented) == sorted(actual)
     for view, columns in actual.items():
         assert documented[view] == columns, view
+
+
+def test_a_goal_the_sources_do_not_date_says_so_in_the_goals_table(built_db):
+    con = db.connect_read_only(built_db)
+    try:
+        goals = queries.run(con, "goals__targets", year_from=1900, year_to=2100, topics=None, jurisdictions=None,
+                            currency="reported", with_progress_only=False, limit=None)
+    finally:
+        con.close()
+    announced = dict(zip(goals["target_id"], present.goals_table(goals)["Announced"]))
+    assert announced["T-sh-ai-investment-funds-plan"] == "not stated (first reported 2019)"   # S002 only describes it
+    assert announced["T-sh-industry-100bn-2020"] == "2018"      # 'a new municipal plan' in S003 (its note says how)

@@ -12,6 +12,7 @@ much, paid on every filter change.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -352,8 +353,11 @@ def event_ranges(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Fig
                    xaxis=_date_axis(df["start"], df["end"]), yaxis={"categoryorder": "array", "categoryarray": list(dict.fromkeys(df["label"]))[::-1]})
 
 
-def point_hover(statement: str, value_text: str | None, when: str, claim: str, sources: str | None, extra: str = "") -> str:
-    """The hover text every record gets: what, how much, when, what kind of claim, from where."""
+def point_hover(statement: str, value_text: str | None, when: str, claim: str, sources: str | None, extra: str = "",
+                note=None) -> str:
+    """The hover text every record gets: what, how much, when, what kind of claim, from where; and
+    the curator's note where there is one (it says how a date the source does not print was inferred),
+    wrapped so that the hover stays narrow."""
     lines = [f"<b>{shorten(statement, 90)}</b>"]
     if value_text:
         lines.append(value_text)
@@ -361,6 +365,8 @@ def point_hover(statement: str, value_text: str | None, when: str, claim: str, s
     lines.append(f"Claim: {claim}")
     if extra:
         lines.append(extra)
+    if isinstance(note, str) and note:
+        lines += textwrap.wrap(f"Note: {note}", 80)
     lines.append(f"{source_noun(sources).capitalize()}: {sources}" if sources else "Source: —")
     return "\n".join(lines)
 

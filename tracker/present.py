@@ -111,7 +111,7 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
     df["when"] = [fmt_date(d, p) for d, p in zip(df["date"], df["date_precision"])]
     df["hover"] = [point_hover(r.title, None, f"{r.when} ({r.event_type})", f"{claim(r.claim_type)}"
                                + (f", {NATURE_LABELS[r.event_nature].lower()}" if isinstance(r.event_nature, str) else ""),
-                               r.source_ids) for r in df.itertuples()]
+                               r.source_ids, note=r.note) for r in df.itertuples()]
     return df
 
 
@@ -149,7 +149,7 @@ def timeline_table(df: pd.DataFrame) -> pd.DataFrame:
         "Date": df["when"], "Event type": df["event_type"], "What": df["title"], "Topic": df["topic_label"],
         "Date precision": df["date_precision"], "Jurisdiction": df["jurisdiction_label"], "Claim type": df["claim_type"].map(claim),
         "Announcement or action": df["event_nature"].map(lambda n: NATURE_LABELS.get(n, "—")), "Sources": df["source_ids"],
-        "Record": df["record_id"],
+        "Note": df["note"].fillna(""), "Record": df["record_id"],
     })
 
 
@@ -174,7 +174,9 @@ def goals_table(goals: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Goal": goals["statement"], "Jurisdiction": goals["jurisdiction_label"], "Topic": goals["topic_label"],
         "Target (chosen currency)": target_text, "As stated": reported, "Conversion the source reports": conversion,
-        "Deadline": goals["deadline_year"], "Announced": goals["announced_year"],
+        "Deadline": goals["deadline_year"],
+        "Announced": [_year_text(a) if pd.notna(a) else f"not stated (first reported {_year_text(f)})"
+                      for a, f in zip(goals["announced_year"], goals["active_from_year"])],
         "Status": goals["status"].map(STATUS_LABELS), "Progress": goals["progress_ratio"],
         "Basis of progress figure": goals["progress_basis"].fillna("—"),
         "Progress figure": [f"{a} ({sources_of(s)})" if isinstance(a, str) else "—"
@@ -194,7 +196,8 @@ def series_frame(points: pd.DataFrame) -> pd.DataFrame:
                     fmt_value(r.value, r.unit, r.unit_kind, r.comparator)
                     + (f" (from {fmt_value(r.reported_value, r.reported_unit, r.unit_kind, r.comparator)}, {r.conversion_basis})"
                        if r.derived else _basis_note(False, r.conversion_basis, " (", ")")),
-                    str(r.year), claim(r.claim_type) + (" (converted figure: derived)" if r.derived else ""), r.source_ids)
+                    str(r.year), claim(r.claim_type) + (" (converted figure: derived)" if r.derived else ""), r.source_ids,
+                    note=r.note)
         for r in df.itertuples()]
     return df
 
@@ -333,7 +336,7 @@ def clusters_frame(df: pd.DataFrame) -> pd.DataFrame:
     out["hover"] = [point_hover(r.name, f"{r.kind}" + (f" · {r.district}" if isinstance(r.district, str) else "")
                                 + f"\nFocus: {r.focus if isinstance(r.focus, str) else 'not stated in the sources'}",
                                 fmt_date(r.established_on, "day") if pd.notna(r.established_on) else f"reported {r.year}",
-                                claim(r.claim_type), r.source_ids, extra="Position: approximate (not from the sources)")
+                                claim(r.claim_type), r.source_ids, extra="Position: approximate (not from the sources)", note=r.note)
                     for r in out.itertuples()]
     return out
 
@@ -358,7 +361,7 @@ def funds_frame(df: pd.DataFrame) -> pd.DataFrame:
     out["text"] = [fmt_money(v, u) + (" (derived)" if d else "") for v, u, d in zip(out["value"], out["unit"], out["is_derived"])]
     out["hover"] = [point_hover(r.name, f"{r.text}\nAs reported: {fmt_money(r.reported_value, r.reported_unit)}"
                                 + (f"\n{r.conversion_basis}" if r.derived else ""), _year_text(r.launched_year),
-                                claim(r.claim_type), r.source_ids, extra=f"Backers: {r.backers}\nFocus: {r.focus}")
+                                claim(r.claim_type), r.source_ids, extra=f"Backers: {r.backers}\nFocus: {r.focus}", note=r.note)
                     for r in out.itertuples()]
     return out
 
@@ -385,7 +388,7 @@ def conferences_frame(df: pd.DataFrame) -> pd.DataFrame:
     out["when"] = [_conference_dates(r) for r in out.itertuples()]
     out["hover"] = [point_hover(r.label, f"{r.location or 'place not stated'}", r.when,
                                 f"{claim(r.claim_type)}, {NATURE_LABELS[r.event_nature].lower()}", r.source_ids,
-                                extra=r.note if isinstance(r.note, str) else "") for r in out.itertuples()]
+                                note=r.note) for r in out.itertuples()]
     return out
 
 
