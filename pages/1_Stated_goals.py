@@ -12,8 +12,9 @@ setup_page("Stated goals", ":material/flag:")
 filters = sidebar_filters()
 
 st.markdown("Every goal the sources state — Shanghai's and the national ones that frame them. A goal is shown while it "
-            "is open during the chosen years (from its announcement to its deadline). Progress compares the latest "
-            "figure of the same metric and jurisdiction with the target; see *Method & limitations* for the status rule.")
+            "is open during the chosen years: from its announcement (or the year it was first reported, where the sources "
+            "do not date it) to its deadline. Progress compares the latest figure of the same metric and jurisdiction with "
+            "the target; see *Method & limitations* for the status rule.")
 counts = app_data.query("goals__counts", **filters.params).iloc[0]
 if not counts.goals:
     empty_state("stated goals", filters)

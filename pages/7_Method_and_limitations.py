@@ -29,7 +29,10 @@ holds what five news articles (2018–2023) state, nothing more.
   progress ratios) — never shown without that label and its basis. Events are marked *announcement* (said or
   planned) or *action* (took place).
 - **Dates.** Where an article carries no date, its month or year is inferred from the events it reports, and the
-  source record says how (see *Sources & evidence*). Dates are shown at their known precision.
+  source record says how (see *Sources & evidence*). A record's own year is the one the article states, or one
+  resolved from "this year", "now" or a dated occasion against the article's date, with a note saying how (shown in
+  the hover and the tables). A plan or step the articles describe without dating it has no year: it is not on the
+  timeline, and the goal pages count it from the year it was first reported. Dates are shown at their known precision.
 
 ### Status of quantitative targets
 For each target with a number, the **latest comparable achievement** is the most recent figure for the same

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from tracker import app_data, present
+from tracker.filters import shown
 from tracker.formatting import count_of
 from tracker.limits import QUOTES, TABLE_ROWS
 from tracker.ui import capped_note, empty_state, linked_text, rows_in_view, setup_page, sidebar_filters
@@ -24,7 +25,7 @@ search = linked_text("Search the quotes", key="q", placeholder="e.g. Microsoft, 
 evidence = app_data.query("sources__evidence", search=search.strip(), limit=QUOTES + 1, **filters.params)
 if evidence.empty:
     if search.strip():
-        st.info(f"No quote in view contains “{search.strip()}”. Try a shorter word, or widen the filters.", icon=":material/search_off:")
+        st.info(f"No quote in view contains {shown(search.strip())}. Try a shorter word, or widen the filters.", icon=":material/search_off:")
     else:
         empty_state("records", filters)
     st.stop()

@@ -390,7 +390,7 @@ def test_a_page_choice_is_in_the_link_and_a_link_reopens_it():
 
 
 @pytest.mark.parametrize("page_file, query, notice", [
-    ("pages/2_Achievements.py", {"metric": "<b>x</b>"}, "Ignored metric='<b>x</b>'"),
+    ("pages/2_Achievements.py", {"metric": "<b>x</b>"}, "Ignored metric=` <b>x</b> `"),
     ("app.py", {"metric": "ai_talent_share"}, "Ignored metric: this page has no such choice"),
     ("pages/8_Sources_and_evidence.py", {"metric": "ai_talent_share"}, "Ignored metric"),
     ("pages/2_Achievements.py", {"metric": "ai_talent_share", "topic": "funding"}, "no metric has figures in this view"),
@@ -446,3 +446,19 @@ def test_a_date_the_source_does_not_print_says_how_it_was_inferred_where_it_is_d
     (waic_2019,) = [h.replace("<br>", " ") for h in hovers if "World Artificial Intelligence Conference 2nd (2019)" in h]
     assert "The year is not printed" in waic_2019 and "'from Aug 29 to 31'" in waic_2019
     assert all(len(line) <= 100 for h in hovers for line in h.split("<br>"))     # the note is wrapped, the hover narrow
+
+
+@pytest.mark.parametrize("page_file, query", [
+    ("pages/8_Sources_and_evidence.py", {"q": "[verify here](http://evil.example) **zzz**"}),
+    ("pages/2_Achievements.py", {"metric": "[click](http://evil.example)"}),
+    ("app.py", {"topic": "[Official correction](http://evil.example)"}),
+    ("app.py", {"from": "see http://evil.example"}),
+])
+def test_a_link_cannot_put_formatting_or_a_clickable_address_into_a_notice(page_file, query):
+    at = open_page(page_file, query) if page_file == "app.py" else _deep_link(page_file, query)
+    (value,) = query.values()
+    notices = [n.value for n in [*at.warning, *at.info] if "evil.exampl" in n.value]
+    assert notices, "the bad value is repeated back"
+    # repeated (cut to 40 characters) as inline code, so Markdown neither formats it nor turns the address into a link
+    assert all(re.search(r"` " + re.escape(value[:35]) + r".{0,6} `", n) for n in notices), notices
+

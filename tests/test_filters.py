@@ -19,7 +19,7 @@ def test_defaults_are_left_out_of_the_url_and_no_topic_is_not_a_choice_a_link_ca
     # the sidebar shows an empty box as every topic: a link to "none" would show all and then lose it
     parsed, notices = parse_query_params({"topic": ["none"], "jurisdiction": ["china"]}, VOCAB)
     assert parsed == FilterState(2014, 2030, VOCAB.topics, ("china",), "reported")
-    assert notices == ["Ignored topic 'none': not a known topic."]
+    assert notices == ["Ignored topic ` none `: not a known topic."]
 
 
 def test_queries_get_null_for_a_list_that_chooses_every_value_and_the_list_otherwise():

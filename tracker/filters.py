@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from tracker.formatting import code_span
+
 CURRENCIES = ("reported", "CNY", "USD")
 CURRENCY_LABELS = {"reported": "As reported", "CNY": "CNY (¥)", "USD": "USD ($)"}
 # A page's own choices (the Achievements metric, the evidence search) live in the URL too, so a
@@ -64,8 +66,9 @@ def default_state(vocab: Vocabulary) -> FilterState:
 
 
 def shown(value: str) -> str:
-    """A value from a link, quoted and cut short, to repeat back in a notice."""
-    return repr(value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…")
+    """A value from a link, cut short, to repeat back in a notice: as inline code, so that a link
+    cannot put formatting or a clickable address into the dashboard's own message."""
+    return code_span(value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…")
 
 
 def _year(values: list[str], key: str, vocab: Vocabulary, notices: list[str]) -> int | None:

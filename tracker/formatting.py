@@ -3,6 +3,7 @@ comparators in words. Pure functions, used by tables, hover text and captions al
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 import pandas as pd
@@ -81,3 +82,12 @@ def source_noun(ids: str) -> str:
 def sources_of(ids: str) -> str:
     """ "source S001", "sources S002; S003": a cell of source ids with its noun in the right number."""
     return f"{source_noun(ids)} {ids}"
+
+
+def code_span(text: str) -> str:
+    """Markdown inline code that shows `text` as it is, neither formatted nor made a link: for
+    anything a visitor typed or a link carried, repeated back in a notice. Fenced with more
+    backticks than its longest run of them."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}"

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker import app_data
-from tracker.formatting import count_of
+from tracker.formatting import code_span, count_of
 from tracker.paths import REPO_ROOT, default_data_dir
 from tracker.validate import ValidationError
 from tracker.present import CLAIM_LABELS
@@ -70,18 +70,10 @@ def _stop_if_data_invalid() -> None:
         st.error(f"The dashboard cannot open: the data in `{where}` does not validate "
                  f"({count_of(len(e.problems), 'problem', 'problems')}). Correct the data and reload the page; "
                  "`python -m tracker validate` lists the same problems.\n\n"
-                 + "\n".join(f"- {_code(str(p))}" for p in shown)
+                 + "\n".join(f"- {code_span(str(p))}" for p in shown)
                  + (f"\n- … and {len(e.problems) - len(shown):,} more" if len(e.problems) > len(shown) else ""),
                  icon=":material/error:")
         st.stop()
-
-
-def _code(text: str) -> str:
-    """Markdown inline code that shows `text` as it is: fenced with more backticks than its longest
-    run of them (a problem may quote a value containing backticks)."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    return f"{fence} {text} {fence}"
 
 
 @st.cache_resource(show_spinner=False)
@@ -185,7 +177,7 @@ def sidebar_filters(page_keys: tuple[str, ...] = ()) -> FilterState:
         st.divider()
         st.subheader("Filters")
         st.slider("Years", vocab.year_min, vocab.year_max, key="w_years", on_change=_store_widgets,
-                  help="Records about these years. A goal is shown while it is open: from its announcement to its deadline.")
+                  help="Records about these years. A goal is shown while it is open: from its announcement (or its first report, where the sources do not date it) to its deadline.")
         st.multiselect("Topics", vocab.topics, format_func=lambda t: topics.get(t, t), key="w_topics",
                        on_change=_store_widgets, placeholder="All topics", help="Leave empty for all topics.")
         st.multiselect("Jurisdictions", vocab.jurisdictions, format_func=lambda j: places.get(j, j),
