@@ -5,7 +5,7 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.formatting import count_of, fmt_money, sources_of
-from tracker.limits import DESCRIBED, PROGRESS_BARS, TIMELINE_EVENTS
+from tracker.limits import PROGRESS_BARS, TIMELINE_EVENTS
 from tracker.ui import capped_note, claim_badges, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors
 
 setup_page("Overview", ":material/home:")
@@ -52,13 +52,11 @@ capped_note(len(goals), rows_in_view(goals), "targets with a progress figure (ea
 if progress.empty:
     empty_state("quantitative targets with comparable figures", filters)
 else:
-    claim_badges(progress["claim_type"])
+    claim_badges([*progress["claim_type"], "derived"])   # the ratios are this project's
     show_chart(charts.target_progress(progress, topic_colors(), params["year_to"]), partial(present.progress_table, progress),
                key="overview_progress",
                source_note="targets and the figures measured against them, " + present.progress_note(progress, params["year_to"]),
-               description=" ".join(f"{r.statement.rstrip('.')}: {r.progress_ratio:.0%} of the target, status {r.status_label.lower()}."
-                                    for r in progress.head(DESCRIBED).itertuples())
-               + present.more_note(len(progress), DESCRIBED, "targets").lstrip(";"))
+               description=present.progress_description(progress))
 
 st.subheader("Timeline of dated events")
 counts = app_data.query("overview__timeline_counts", **params)
@@ -67,7 +65,8 @@ if total == 0:
     empty_state("dated events", filters)
 elif total <= TIMELINE_EVENTS:
     events = present.timeline_frame(app_data.query("overview__timeline", limit=TIMELINE_EVENTS, **params))
-    show_chart(charts.timeline(events, topic_colors(), "Every dated event in the dataset: plans, deadlines, conferences, meetings, launches"),
+    show_chart(charts.timeline(events, topic_colors(), f"{count_of(total, 'dated event', 'dated events')} in view: "
+                                                 "plans, deadlines, conferences, meetings, launches"),
                partial(present.timeline_table, events), key="overview_timeline",
                source_note="conferences, partnerships, governance steps, funds, zones, plans and deadlines, each with its source (hover a marker).",
                description=present.timeline_description(events))

@@ -4,7 +4,7 @@ from functools import partial
 import streamlit as st
 
 from tracker import app_data, charts, present
-from tracker.limits import DESCRIBED, PROGRESS_BARS, TABLE_ROWS
+from tracker.limits import PROGRESS_BARS, TABLE_ROWS
 from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
                         sidebar_filters, topic_colors)
 
@@ -37,9 +37,7 @@ else:
     show_chart(charts.target_progress(progress, topic_colors(), filters.params["year_to"]), partial(present.progress_table, progress),
                key="goals_progress",
                source_note=present.progress_note(progress, filters.params["year_to"]),
-               description=" ".join(f"{r.statement.rstrip('.')}: latest figure {r.progress_ratio:.0%} of the target ({r.status_label.lower()})."
-                                    for r in progress.head(DESCRIBED).itertuples())
-               + present.more_note(len(progress), DESCRIBED, "targets").lstrip(";"))
+               description=present.progress_description(progress))
     for r in progress[progress["progress_is_derived"]].head(5).itertuples():
         # the basis reads "derived: 42.73 bn USD × 6.45 CNY per USD (2021 annual average)"
         st.caption(f":material/warning: *{present.shorten(r.statement, 70)}* — the latest figure is "

@@ -28,9 +28,9 @@ show_chart(charts.event_ranges(chart, topic_colors(), "Conferences and editions 
            description="; ".join(f"{r.label}: {r.when}, {r.location or 'place not stated'}" for r in chart.head(DESCRIBED).itertuples())
            + present.more_note(len(chart), DESCRIBED, "events") + ".")
 
-st.subheader("Events")
+st.subheader("All conferences and editions")
 capped_note(len(frame), rows_in_view(conferences), "events")
 if table := opened(LIST_LABEL, key="table_events"):
     table.dataframe(present.conferences_table(frame), hide_index=True, width="stretch")
-download_csv("Download events (CSV)", lambda: present.conferences_table(present.conferences_frame(
+download_csv("Download conferences (CSV)", lambda: present.conferences_table(present.conferences_frame(
     app_data.full_query("conferences__list", **filters.params))), "conferences.csv")

@@ -6,6 +6,7 @@ import streamlit as st
 from tracker import app_data, present
 from tracker.citation import as_markdown_quote, citation, view_link
 from tracker.filters import to_query_params
+from tracker.formatting import STATUS_LABELS
 from tracker.ui import current_view_line, setup_page, sidebar_filters, vocabulary
 
 setup_page("Method & limitations", ":material/rule:")
@@ -43,11 +44,11 @@ target says "more than".
 
 | Status | Rule |
 |---|---|
-| Met | reaches the target; the figure dates from the deadline year or before |
-| Reached after deadline | reaches the target, but the figure dates from after the deadline (the sources show no figure at the deadline) |
-| Behind | below the target; the figure dates from before the deadline year |
-| Missed | below the target; the figure dates from the deadline year or after |
-| No comparable data | no figure for the same jurisdiction and metric |
+| {met} | reaches the target; the figure dates from the deadline year or before |
+| {met_after_deadline} | reaches the target; the figure dates from after the deadline (the sources give no figure for the deadline year, so whether it was met on time is not known) |
+| {behind} | below the target; the figure dates from before the deadline year (not a verdict on the schedule: no later figure is in view) |
+| {missed} | below the target; the figure dates from the deadline year or after |
+| {no_comparable_data} | no figure for the same jurisdiction and metric |
 
 Qualitative goals have no status: they are listed, not measured.
 
@@ -58,7 +59,7 @@ example "70 billion yuan ($10.16 billion)"), the **CNY** and **USD** views show 
 (the nearest year with a rate when that year has none), and the figure is labelled *derived* with its rate and
 year. Where sources convert one amount differently, all are kept and one is marked preferred, with the reason
 (see *Achievements → Where sources disagree*, which also shows this project's own conversion beside them).
-""")
+""".format(**STATUS_LABELS))
 # Small fixed tables: static (st.table), not the interactive grid, which costs far more to draw.
 st.table(present.fx_rates_table(app_data.query("method__fx_rates")))
 

@@ -7,7 +7,7 @@ with axis as (
 final as (
     select
         t.target_id, t.jurisdiction, j.label as jurisdiction_label, t.statement, t.comparator, t.deadline_year,
-        t.active_from_year as start_year,
+        t.active_from_year as start_year, t.announced_year, t.note,
         int_display_value(t.target_value, t.unit_kind, t.value_cny, t.value_usd, x.currency) as target_value,
         int_display_unit(t.unit, t.unit_kind, x.currency) as unit,
         int_display_derived(t.unit_kind, t.cny_is_derived, t.usd_is_derived, x.currency) as derived,

@@ -264,8 +264,18 @@ def test_progress_chart_shows_the_status_of_each_quantitative_target():
     at = open_page("pages/1_Stated_goals.py")
     bars = [t for t in chart(at)["data"] if t["type"] == "bar"]
     rows = {label: text for t in bars for label, text in zip(t["y"], t["text"])}
-    assert any("by 2020" in label and "Reached after deadline" in label and text == "276%" for label, text in rows.items())
-    assert any("by 2030" in label and "Behind" in label and text == "50%" for label, text in rows.items())
+    # S001's "exceeded $42.73 billion" and S004's "more than 500 billion yuan" are lower bounds, and stay so
+    assert any("by 2020" in label and "Reached (by a figure dated after the deadline)" in label and text == "> 276%"
+               for label, text in rows.items())
+    assert any("by 2030" in label and "Not yet reached (figure from before the deadline)" in label and text == "> 50%"
+               for label, text in rows.items())
+    # the earliest deadline on top, as the page says (Plotly's category axis starts at the bottom)
+    layout = chart(at)["layout"]["yaxis"]
+    assert layout["autorange"] == "reversed" and "by 2020" in layout["categoryarray"][0]
+    # the ratios are this project's: labelled derived on the chart and by a badge
+    assert "(derived)" in chart(at)["layout"]["xaxis"]["title"]["text"]
+    at = open_page("app.py")
+    assert any(":orange-badge[Derived]" in m.value for m in at.markdown)
 
 
 def test_progress_is_measured_as_of_the_end_of_the_chosen_years_and_credits_the_figure_source():
@@ -277,7 +287,7 @@ def test_progress_is_measured_as_of_the_end_of_the_chosen_years_and_credits_the_
         assert "dated up to 2020" in spec["layout"]["title"]["text"]
         rows = {label: (text, hover) for t in spec["data"] for label, text, hover in zip(t["y"], t["text"], t["hovertext"])}
         ((label, (text, hover)),) = rows.items()          # the 2030 target has no figure up to 2020
-        assert "by 2020" in label and "Behind" in label and text == "70%"
+        assert "by 2020" in label and "Not yet reached" in label and text == "≈ 70%"     # "about 70 billion yuan"
         assert "(2018)" in hover and "record A-sh-industry-scale-2018, source S002" in hover
         note = next(c.value for c in at.caption if c.value.startswith("**Data:**"))
         assert "dated up to 2020" in note
@@ -362,7 +372,8 @@ def test_one_year_reads_as_one_year_and_one_event_as_one():
     at = open_page("app.py", {"year": "2020"})
     assert any(c.value.startswith("Showing 2020; all topics") for c in at.sidebar.caption)
     descriptions = [c.value for c in at.caption if "**Chart description:**" in c.value]
-    assert any(re.search(r"\b1 event in 2020; the busiest year is 2020 with 1 event\.", d) for d in descriptions), descriptions
+    assert any(re.search(r"\b1 event in 2020\.$", d) for d in descriptions), descriptions
+    assert any("1 dated event in view" in json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart"))
 
 
 def test_a_company_figure_is_drawn_as_the_company_line_not_the_country():
@@ -462,3 +473,12 @@ def test_a_link_cannot_put_formatting_or_a_clickable_address_into_a_notice(page_
     # repeated (cut to 40 characters) as inline code, so Markdown neither formats it nor turns the address into a link
     assert all(re.search(r"` " + re.escape(value[:35]) + r".{0,6} `", n) for n in notices), notices
 
+
+
+def test_a_target_line_does_not_claim_a_start_year_the_sources_do_not_state():
+    at = _deep_link("pages/2_Achievements.py", {})
+    (national,) = [t for t in chart(at)["data"] if t.get("name", "").startswith("Target:") and "(China" in t["name"]]
+    hover = national["hovertext"][0].replace("<br>", " ")
+    # S002 first reports the national 1 trillion yuan plan in 2019; when it was set is not stated
+    assert "When: by 2030; set when is not stated (line from 2019, its first report)" in hover
+    assert "not stated in the sources" in hover            # the record's own note says so too

@@ -1,7 +1,7 @@
-"""Chart builders on frames made here, for the cases the real data does not reach."""
+"""Chart builders and their descriptions on frames made here, for the cases the real data does not reach."""
 import pandas as pd
 
-from tracker import charts
+from tracker import charts, present
 
 
 def test_many_events_on_one_day_stay_in_their_row_and_apart():
@@ -79,3 +79,20 @@ def test_legend_entries_do_not_take_the_fill_of_a_traces_first_point():
     assert key.name == "Shanghai" and key.marker.symbol == "circle"      # filled, though 2021 is derived (hollow)
     (line,) = charts.data_traces([t.to_plotly_json() for t in fig.data])
     assert list(line["marker"]["symbol"]) == ["circle-open", "circle"]
+
+
+def test_a_timeline_description_names_every_year_that_ties_for_the_busiest():
+    events = pd.DataFrame({"year": [2018] * 3 + [2019] + [2023] * 3})
+    assert present.timeline_description(events) == \
+        "7 events from 2018 to 2023; the busiest years are 2018 and 2023, with 3 events each."
+    assert present.timeline_description(events.iloc[:4]) == "4 events from 2018 to 2019; the busiest year is 2018 with 3 events."
+
+
+def test_a_date_known_only_to_its_year_is_drawn_inside_that_year():
+    # a deadline "by 2020" is stored as 2020-12-31: drawn there it sat on the 2021 gridline
+    events = pd.DataFrame({"date": pd.to_datetime(["2020-12-31", "2018-01-01", "2019-05-21"]),
+                           "event_type": ["target deadline", "plan announced", "zone established"],
+                           "topic": ["industry_scale"] * 3, "topic_label": ["Industry scale"] * 3,
+                           "date_precision": ["year", "year", "day"], "hover": ["a", "b", "c"]})
+    (trace,) = charts.data_traces([t.to_plotly_json() for t in charts.timeline(events, {}, "Events").data])
+    assert [pd.Timestamp(x).strftime("%Y-%m-%d") for x in trace["x"]] == ["2020-07-01", "2018-07-01", "2019-05-21"]

@@ -91,20 +91,25 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str], as_of: int) -> go.
     """Horizontal bars: each quantitative target's latest comparable figure dated `as_of` or
     earlier as a share of the target.
 
-    Expects label, topic, progress_ratio, status_label, hover."""
+    Expects label, topic, progress_ratio, progress_text, status_label, hover, in the order to draw
+    from the top."""
     traces = [{
         "type": "bar", "x": part["progress_ratio"] * 100,
         "y": [f"{lab}<br><b>{s}</b>" for lab, s in zip(part["label"], part["status_label"])],
         "orientation": "h", "name": topic, "marker": {"color": colors.get(topic, "#888888")},
-        "text": [f"{r:.0f}%" for r in part["progress_ratio"] * 100],
+        "text": part["progress_text"],
         "textposition": "auto", "insidetextanchor": "end", "cliponaxis": False,
         "hovertext": _hover(part["hover"]), "hoverinfo": "text", "showlegend": False,
     } for topic, part in df.groupby("topic", sort=False)]
     top = max(130.0, float((df["progress_ratio"] * 100).max()) * 1.6) if len(df) else 110.0
     return _figure(
         traces, f"Progress of quantitative targets: latest comparable figure dated up to {as_of}, as % of the target",
-        "Latest figure as % of target", None, height=max(260, 110 + 70 * len(df)),
+        "Latest figure as % of target (derived)", None, height=max(260, 110 + 70 * len(df)),
         xaxis={"range": [0, top], "ticksuffix": "%"},
+        # rows in the frame's order from the top (Plotly starts a category axis at the bottom); fixed
+        # across traces, since each topic is its own trace
+        yaxis={"categoryorder": "array", "categoryarray": [f"{lab}<br><b>{s}</b>" for lab, s in zip(df["label"], df["status_label"])],
+               "autorange": "reversed"},
         # the 100 % line sits under the bar labels, which stay readable
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": 100, "x1": 100, "y0": 0, "y1": 1,
                  "line": {"dash": "dash", "color": "#333333"}, "layer": "below"}],
@@ -140,12 +145,25 @@ def _dodged(rows: pd.Series, dates: pd.Series, near: float = 1 / 40) -> tuple[li
     return list(base + offset), names, int(size.max()) if len(size) else 1
 
 
+YEAR_ONLY_AXIS = "Date (hollow marker: only the year is known, drawn mid-year)"
+
+
+def _drawn_dates(dates: pd.Series, precision: pd.Series) -> pd.Series:
+    """Where a date is drawn: a date known only to its year at July 1, in the middle of its year.
+    Stored on January 1 (December 31 for a deadline "by" that year), it sat on a year's edge, and a
+    deadline "by 2020" on the 2021 gridline."""
+    when = pd.to_datetime(pd.Series(dates.to_numpy(), index=dates.index))
+    year_only = (precision == "year").to_numpy()
+    return when.where(~year_only, pd.to_datetime(when.dt.year.astype("Int64").astype(str) + "-07-01", errors="coerce"))
+
+
 def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
     """Dated events on one time axis, a row per event type. Events known only to the year are
-    hollow markers on January 1 (December 31 for deadlines); events in one row close enough to cover
-    one another are spread apart vertically within the row (see _dodged).
+    hollow markers in the middle of their year (_drawn_dates); events in one row close enough to
+    cover one another are spread apart vertically within the row (see _dodged).
 
     Expects date, event_type, topic, topic_label, date_precision, hover."""
+    df = df.assign(date=_drawn_dates(df["date"], df["date_precision"]))
     y, names, most = _dodged(df["event_type"], df["date"])
     df = df.assign(y=y)
     traces, keys = [], []
@@ -159,7 +177,7 @@ def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
             "hovertext": _hover(part["hover"]), "hoverinfo": "text"})
         keys.append(_legend_key(name, color, symbol="square"))   # a swatch: colour is the topic, fill the precision
     row_px = max(38, 14 * min(most, 12))   # rows grow with the markers they must hold apart
-    return _figure(traces + keys, title, "Date (hollow marker: only the year is known)", None,
+    return _figure(traces + keys, title, YEAR_ONLY_AXIS, None,
                    height=max(320, 140 + row_px * len(names)), xaxis=_date_axis(df["date"]),
                    legend={**LEGEND, "title": {"text": "Topic"}},
                    yaxis={"tickvals": list(range(len(names) - 1, -1, -1)), "ticktext": names,
@@ -331,8 +349,9 @@ def amounts_bar(df: pd.DataFrame, colors: dict[str, str], title: str, x_title: s
 def event_ranges(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
     """Conferences on a time axis: a bar from start to end where both are known, a marker
     otherwise (hollow when only the year is known). One trace per topic, the events of a topic
-    separated by gaps, so the cost grows with topics, not events.
+    separated by gaps, so the cost grows with topics, not events; a year-only date is drawn mid-year.
     Expects label, start, end, date_precision, topic, hover."""
+    df = df.assign(start=_drawn_dates(df["start"], df["date_precision"]))
     traces = []
     for topic, part in df.groupby("topic", sort=False):
         color = colors.get(topic, "#D55E00")
@@ -349,7 +368,7 @@ def event_ranges(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Fig
             "line": {"color": color, "width": 8},
             "marker": {"size": 12, "color": color, "symbol": symbols, "line": {"width": 2, "color": color}},
             "hovertext": _hover(hovers), "hoverinfo": "text", "showlegend": False})
-    return _figure(traces, title, "Date (hollow marker: only the year is known)", None, height=max(280, 120 + 45 * len(df)),
+    return _figure(traces, title, YEAR_ONLY_AXIS, None, height=max(280, 120 + 45 * len(df)),
                    xaxis=_date_axis(df["start"], df["end"]), yaxis={"categoryorder": "array", "categoryarray": list(dict.fromkeys(df["label"]))[::-1]})
 
 

@@ -13,7 +13,9 @@ COMPARATORS = {"more_than": "more than", "about": "about", "at_least": "at least
 # The same qualifiers in a headline's large figure, where the words would not fit: "> $42.73 bn"
 COMPARATOR_SIGNS = {"more_than": ">", "about": "≈", "at_least": "≥"}
 STATUS_LABELS = {
-    "met": "Met", "met_after_deadline": "Reached after deadline", "behind": "Behind",
+    # "behind" only says the latest figure predates the deadline: nothing in the sources says "behind schedule"
+    "met": "Met", "met_after_deadline": "Reached (by a figure dated after the deadline)",
+    "behind": "Not yet reached (figure from before the deadline)",
     "missed": "Missed", "no_comparable_data": "No comparable data", "qualitative": "Qualitative (not measured)",
 }
 
@@ -59,10 +61,6 @@ def fmt_date(day, precision: str | None) -> str:
     if precision == "month":
         return day.strftime("%b %Y")
     return f"{day.day} {day.strftime('%b %Y')}"
-
-
-def fmt_ratio(ratio) -> str:
-    return "—" if _missing(ratio) else f"{ratio:.0%}"
 
 
 def shorten(text: str, width: int = 60) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from tracker.charts import point_hover
-from tracker.formatting import COMPARATOR_SIGNS, COMPARATORS, STATUS_LABELS, count_of, fmt_date, fmt_money, fmt_ratio, fmt_value, shorten, sources_of
+from tracker.formatting import COMPARATOR_SIGNS, COMPARATORS, STATUS_LABELS, count_of, fmt_date, fmt_money, fmt_value, shorten, sources_of
+from tracker.limits import DESCRIBED
 
 CLAIM_LABELS = {"official_statement": "Official statement", "press_report": "Press report", "derived": "Derived"}
 NATURE_LABELS = {"announcement": "Announcement", "action": "Action"}
@@ -75,10 +76,13 @@ def progress_frame(goals: pd.DataFrame, as_of: int) -> pd.DataFrame:
     df["label"] = [f"{shorten(s, 48)} ({j}, by {_year_text(d)})" for s, j, d in
                    zip(df["statement"], df["jurisdiction_label"], df["deadline_year"])]
     df["status_label"] = df["status"].map(STATUS_LABELS)
+    # a lower bound stays one: "exceeded $42.73 billion" is more than 276% of the target, not 276%
+    df["progress_text"] = [f"{COMPARATOR_SIGNS[c]} {r:.0%}" if c in COMPARATOR_SIGNS else f"{r:.0%}"
+                           for r, c in zip(df["progress_ratio"], df["latest_comparator"])]
     df["hover"] = [
         point_hover(r.statement, f"Target: {fmt_value(r.reported_value, r.reported_unit, None, r.comparator)}\n"
                     f"Latest up to {as_of}: {fmt_value(r.latest_value_as_reported, r.latest_unit_as_reported, None, r.latest_comparator)} "
-                    f"({r.latest_year}) = {fmt_ratio(r.progress_ratio)} of target\n"
+                    f"({r.latest_year}) = {r.progress_text} of target (derived: figure ÷ target)\n"
                     f"Figure: record {r.latest_achievement_id}, {sources_of(r.latest_source_ids)}",
                     f"deadline {_year_text(r.deadline_year)}; figure {r.figure_timing}", claim(r.claim_type), r.source_ids,
                     extra=f"Basis: {r.progress_basis}")
@@ -86,11 +90,19 @@ def progress_frame(goals: pd.DataFrame, as_of: int) -> pd.DataFrame:
     return df
 
 
+def progress_description(progress: pd.DataFrame) -> str:
+    """The progress chart in words, for the goal pages."""
+    return (" ".join(f"{r.statement.rstrip('.')}: latest figure {r.progress_text} of the target. Status: {r.status_label.lower()}."
+                     for r in progress.head(DESCRIBED).itertuples())
+            + more_note(len(progress), DESCRIBED, "targets").lstrip(";"))
+
+
 def progress_note(progress: pd.DataFrame, as_of: int) -> str:
     """The progress chart's source note: the targets' and the figures' sources, and what the bars compare."""
     return (f"{source_list(progress, columns=('source_ids', 'latest_source_ids'))}. Progress with the figures dated up to "
             f"{as_of} (the last chosen year): the latest figure for the same metric and jurisdiction, as a share of the "
-            "target; a figure in another currency is converted at the annual average rate (derived).")
+            "target, computed by this project (derived); a figure in another currency is converted at the annual "
+            "average rate (derived). \">\" and \"≈\" keep a figure the source gives as \"more than\" or \"about\".")
 
 
 def progress_table(df: pd.DataFrame) -> pd.DataFrame:
@@ -101,7 +113,7 @@ def progress_table(df: pd.DataFrame) -> pd.DataFrame:
         "Latest comparable figure (as reported)": [fmt_value(v, u, None, c) for v, u, c in
                                                    zip(df["latest_value_as_reported"], df["latest_unit_as_reported"], df["latest_comparator"])],
         "Figure year": df["latest_year"], "Figure record": df["latest_achievement_id"], "Figure sources": df["latest_source_ids"],
-        "Progress (%)": (df["progress_ratio"] * 100).round(1), "Status": df["status_label"],
+        "Progress (%, derived)": (df["progress_ratio"] * 100).round(1), "Status": df["status_label"],
         "Basis of the figure": df["progress_basis"],
     })
 
@@ -115,22 +127,30 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def _busiest(per_year: pd.Series) -> str:
+    """ "the busiest year is 2018 with 13 events", or every year that ties for it."""
+    most = int(per_year.max())
+    years = [str(y) for y in sorted(per_year[per_year == most].index)]
+    if len(years) == 1:
+        return f"the busiest year is {years[0]} with {count_of(most, 'event', 'events')}"
+    listed = ", ".join(years[:-1]) + f" and {years[-1]}"
+    return f"the busiest years are {listed}, with {count_of(most, 'event', 'events')} each"
+
+
+def _timeline_words(per_year: pd.Series) -> str:
+    first, last = per_year.index.min(), per_year.index.max()
+    events = count_of(int(per_year.sum()), 'event', 'events')
+    return f"{events} in {first}." if first == last else f"{events} from {first} to {last}; {_busiest(per_year)}."
+
+
 def timeline_description(events: pd.DataFrame) -> str:
     """The timeline in words: how many events over which years, and the busiest year."""
-    busiest = events["year"].value_counts()
-    first, last = f"{events['date'].min():%Y}", f"{events['date'].max():%Y}"
-    years = f"in {first}" if first == last else f"from {first} to {last}"
-    return (f"{count_of(len(events), 'event', 'events')} {years}; the busiest year is {busiest.index[0]} "
-            f"with {count_of(int(busiest.iloc[0]), 'event', 'events')}.")
+    return _timeline_words(events.groupby("year").size())
 
 
 def timeline_counts_description(counts: pd.DataFrame) -> str:
     """The counted timeline in words (counts per year and type, from SQL)."""
-    per_year = counts.groupby("year")["events"].sum()
-    years = f"in {per_year.index.min()}" if per_year.index.min() == per_year.index.max() else \
-        f"from {per_year.index.min()} to {per_year.index.max()}"
-    return (f"{count_of(int(per_year.sum()), 'event', 'events')} {years}; the busiest year is {per_year.idxmax()} "
-            f"with {count_of(int(per_year.max()), 'event', 'events')}.")
+    return _timeline_words(counts.groupby("year")["events"].sum())
 
 
 def timeline_counts_frame(counts: pd.DataFrame) -> pd.DataFrame:
@@ -171,16 +191,16 @@ def goals_table(goals: pd.DataFrame) -> pd.DataFrame:
                   if pd.notna(v) else "—"
                   for v, u, s, n in zip(goals["reported_conversion_value"], goals["reported_conversion_unit"],
                                         goals["reported_conversion_source"], goals["reported_conversion_count"])]
-    return pd.DataFrame({
-        "Goal": goals["statement"], "Jurisdiction": goals["jurisdiction_label"], "Topic": goals["topic_label"],
-        "Target (chosen currency)": target_text, "As stated": reported, "Conversion the source reports": conversion,
-        "Deadline": goals["deadline_year"],
+    return pd.DataFrame({   # what a reader looks for first (status, progress) before the detail, not off-screen
+        "Goal": goals["statement"], "Jurisdiction": goals["jurisdiction_label"], "Deadline": goals["deadline_year"],
+        "Status": goals["status"].map(STATUS_LABELS), "Progress (%, derived)": (goals["progress_ratio"] * 100).round(1),
+        "Target (chosen currency)": target_text, "As stated": reported, "Topic": goals["topic_label"],
         "Announced": [_year_text(a) if pd.notna(a) else f"not stated (first reported {_year_text(f)})"
                       for a, f in zip(goals["announced_year"], goals["active_from_year"])],
-        "Status": goals["status"].map(STATUS_LABELS), "Progress": goals["progress_ratio"],
         "Basis of progress figure": goals["progress_basis"].fillna("—"),
         "Progress figure": [f"{a} ({sources_of(s)})" if isinstance(a, str) else "—"
                             for a, s in zip(goals["latest_achievement_id"], goals["latest_source_ids"])],
+        "Conversion the source reports": conversion,
         "Claim type": goals["claim_type"].map(claim), "Speaker": goals["speaker"].fillna("—"),
         "Sources": goals["source_ids"], "Note": goals["note"].fillna(""), "Record": goals["target_id"],
     })
@@ -230,8 +250,11 @@ def target_lines_frame(targets: pd.DataFrame) -> pd.DataFrame:
            for r in df.itertuples()]
     df["label"] = [f"{fmt_value(r.target_value, r.unit, 'currency' if r.unit in ('CNY', 'USD') else None, r.comparator)} "
                    f"by {r.deadline_year} ({r.jurisdiction_label}{h})" for r, h in zip(df.itertuples(), how)]
+    # the line starts when the goal was set, or where the sources do not say, when it was first reported
     df["hover"] = [point_hover(r.statement, f"Target: {r.label}" + _basis_note(r.derived, r.conversion_basis, "; "),
-                               f"from {r.start_year} to {r.deadline_year}", claim(r.claim_type), r.source_ids) for r in df.itertuples()]
+                               f"from {r.start_year} to {r.deadline_year}" if pd.notna(r.announced_year) else
+                               f"by {r.deadline_year}; set when is not stated (line from {r.start_year}, its first report)",
+                               claim(r.claim_type), r.source_ids, note=r.note) for r in df.itertuples()]
     return df
 
 
