@@ -15,7 +15,8 @@ params = filters.params
 
 st.markdown("What the sources report as done: industry scale, companies, talent, rankings, “firsts” and breakthroughs. "
             "Hollow markers are figures converted by this project (derived); dashed lines are targets running to their deadline; "
-            "grey triangles on the time axis mark years with plans, conferences, partnerships or meetings (hover for them).")
+            "grey triangles on the time axis and dotted lines mark years with plans, conferences, partnerships or meetings "
+            "(hover a triangle for them).")
 metrics = app_data.query("achievements__metrics", **params)
 if metrics.empty:
     drop_link("metric", "no metric has figures in this view.")
@@ -31,9 +32,7 @@ else:
     targets = present.target_lines_frame(app_data.query("achievements__target_lines", metric=metric, limit=TARGET_LINES,
                                                         **{**params, **({"jurisdictions": shown_places} if capped else {})}))
     events = present.event_marks_frame(app_data.query("achievements__event_marks", **params))
-    unit = points["unit"].iloc[0]
-    y_title = {"CNY": "Billions of yuan (CNY)", "USD": "Billions of US dollars (USD)", "share": "Share of the national total",
-               "rank": "Rank (1 = first)"}.get(unit, unit.capitalize())
+    y_title, y_scale, y_axis = present.series_axis(points)
     claim_badges(points["claim_type"])
     capped_note(len(shown_places), rows_in_view(points, "series_in_view"), "jurisdictions (those with the most figures)",
                 "the table of all achievements below lists the others")
@@ -41,8 +40,7 @@ else:
         st.caption("In *as reported* mode a chart still needs one currency: money is drawn in CNY and any figure reported in "
                    "another currency is converted (hollow marker, derived; see the table).")
     fig = charts.metric_series(points, targets, events, topic_colors(), f"{labels[metric]} by year, as reported by the sources", y_title,
-                               y_scale=1e9 if unit in ("CNY", "USD") else 1.0,
-                               yaxis={"share": {"tickformat": ".0%", "range": [0, 1]}, "rank": {"dtick": 1}}.get(unit))
+                               y_scale=y_scale, yaxis=y_axis)
     show_chart(fig, partial(present.series_table, points), key=f"achievements_{metric}",
                source_note=f"{present.source_list(points)}. Event marks from the timeline." + present.target_lines_note(targets),
                description=f"{labels[metric]}: " + "; ".join(
@@ -57,10 +55,8 @@ if conversions.empty:
     st.info("No amount in view is converted differently by different sources.", icon=":material/search_off:")
 else:
     capped_note(conversions["record_id"].nunique(), rows_in_view(conversions, "records_in_view"), "amounts", "the dataset download has them all")
-    st.markdown("Sources convert the same yuan amounts to dollars differently. All reported figures are kept; the "
-                "*preferred* one is shown by default elsewhere, for the reason given. This project's own conversion "
-                "(derived, at the annual average rate) is shown beside them for reference.")
-    show_chart(charts.reported_conversions(conversions, "Dollar figures reported for the same yuan amount, by source"),
+    st.markdown(present.conversions_intro(conversions))
+    show_chart(charts.reported_conversions(conversions, "Dollar figures for yuan amounts: each source's, and this project's (derived)"),
                partial(present.conversions_table, conversions),
                key="achievements_conversions",
                source_note="reported_conversions (each source's own dollar figure) and money_values (derived).",

@@ -1,4 +1,5 @@
--- overview__fund_capital: one row: how many funds are inside the filters and their capital added
+-- overview__fund_capital: one row: how many of Shanghai's funds are inside the filters (the cards are
+-- Shanghai's headline figures) and their capital added
 -- up in one currency (the reported one when all funds share it, else CNY), flagged derived when
 -- this project converted any amount, with the basis: the rate when every amount added was
 -- converted at one rate, else a pointer to each fund's rate (null when nothing was converted).
@@ -7,7 +8,8 @@ with funds_in_view as (
            m.cny_basis, m.usd_basis
     from funds as f
     join money_values as m on m.record_id = f.fund_id
-    where int_in_filter(f.year, f.year, f.topic, f.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
+    where f.jurisdiction = 'shanghai'
+      and int_in_filter(f.year, f.year, f.topic, f.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
 ),
 chosen as (
     select case when $currency = 'reported' and count(distinct unit) = 1 then any_value(unit)

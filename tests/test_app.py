@@ -224,8 +224,9 @@ def test_overview_figures_equal_the_database(app_db):
     share = con.execute("select value from achievements where jurisdiction = 'shanghai' and metric = 'ai_talent_share' "
                         "order by as_of_year desc limit 1").fetchone()[0]
     companies = con.execute("select value from achievements where metric = 'ai_core_companies' order by as_of_year desc limit 1").fetchone()[0]
-    fund = con.execute("select sum(size_value), any_value(size_unit), count(*), string_agg(distinct source_ids) from funds").fetchone()
-    editions = con.execute("select count(*) from conferences").fetchone()[0]
+    fund = con.execute("select sum(size_value), any_value(size_unit), count(*), string_agg(distinct source_ids) from funds "
+                       "where jurisdiction = 'shanghai'").fetchone()
+    editions = con.execute("select count(*) from conferences where jurisdiction = 'shanghai'").fetchone()[0]
     con.close()
     at = open_page("app.py")
     shown = {m.label: m.value for m in at.metric}
@@ -235,7 +236,7 @@ def test_overview_figures_equal_the_database(app_db):
     assert shown["Share of China's AI talent"] == f"{share:.1%}"
     assert shown["Companies with AI as core business"] == f"{companies:,.0f}"
     assert shown["Fund capital"] == fmt_money(fund[0], fund[1])
-    assert shown["Conference editions"] == str(editions)
+    assert shown["Conference editions in the sources"] == str(editions)
     assert any(f"as of {scale[2]}" in c.value for c in at.caption)
     # the card's caption counts in words: "1 fund · source S001", never "1 fund(s) · source ..."
     assert fund[2] == 1 and ";" not in fund[3]
@@ -370,7 +371,7 @@ def test_a_conversion_the_source_reports_is_shown_instead_of_a_derived_one():
 
 def test_one_year_reads_as_one_year_and_one_event_as_one():
     at = open_page("app.py", {"year": "2020"})
-    assert any(c.value.startswith("Showing 2020; all topics") for c in at.sidebar.caption)
+    assert any(c.value.startswith("Showing the year 2020; all topics") for c in at.sidebar.caption)
     descriptions = [c.value for c in at.caption if "**Chart description:**" in c.value]
     assert any(re.search(r"\b1 event in 2020\.$", d) for d in descriptions), descriptions
     assert any("1 dated event in view" in json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart"))
@@ -419,7 +420,7 @@ def test_a_conference_previewed_before_it_took_place_is_marked_where_it_is_drawn
     con.close()
     at = open_page("pages/6_Conferences.py")
     labels = {y for t in chart(at)["data"] for y in t["y"] if y}
-    assert announced and sum(label.endswith("(announced ahead)") for label in labels) == announced
+    assert announced and sum(label.endswith(" · announced ahead") for label in labels) == announced
 
 
 def test_chart_downloads_read_as_words_and_hold_whole_statements(app_db):
@@ -482,3 +483,26 @@ def test_a_target_line_does_not_claim_a_start_year_the_sources_do_not_state():
     # S002 first reports the national 1 trillion yuan plan in 2019; when it was set is not stated
     assert "When: by 2030; set when is not stated (line from 2019, its first report)" in hover
     assert "not stated in the sources" in hover            # the record's own note says so too
+
+
+def test_the_disagreement_section_counts_the_amounts_that_actually_differ():
+    # only the 100 billion yuan target is converted by two sources (S002 $14.5 bn, S003 US$15.36 bn);
+    # 70 bn (S002) and 500 bn (S004) have one source's conversion each
+    at = _deep_link("pages/2_Achievements.py", {})
+    assert any("1 amount of 3 in view is converted by two or more sources, differently" in m.value for m in at.markdown)
+    spec = chart_by_key(at, "achievements_conversions")
+    hovers = [h for t in spec["data"] for h in t["hovertext"]]
+    assert any("China's AI industry is valued at more than 500 billion yuan" in h.replace("<br>", " ") for h in hovers)
+
+
+def test_a_small_count_is_drawn_on_whole_ticks():
+    at = _deep_link("pages/2_Achievements.py", {"metric": "ai_clusters"})     # "four AI clusters" (S004)
+    assert chart(at)["layout"]["yaxis"]["dtick"] == 1
+
+
+def test_shanghai_cards_say_why_they_are_empty_when_shanghai_is_filtered_out():
+    at = open_page("app.py", {"jurisdiction": "china"})
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["AI industry scale"] == "—" and shown["Conference editions in the sources"] == "0"
+    assert sum(c.value == "Shanghai is not among the chosen jurisdictions." for c in at.caption) == 5   # every card
+

@@ -38,6 +38,14 @@ def test_year_alone_means_a_one_year_range():
     assert (state.year_from, state.year_to) == (2019, 2019) and notices == []
 
 
+@pytest.mark.parametrize("params, ignored", [({"year": ["2019"], "to": ["2021"]}, "to"),
+                                              ({"year": ["2019"], "from": ["2020"], "to": ["2021"]}, "from and to")])
+def test_a_year_beside_a_range_keeps_the_year_and_says_the_range_was_ignored(params, ignored):
+    state, notices = parse_query_params(params, VOCAB)
+    assert (state.year_from, state.year_to) == (2019, 2019)
+    assert notices == [f"Ignored {ignored}: year=2019 chooses a single year."]
+
+
 @pytest.mark.parametrize("params, fragment", [
     ({"year": ["abc"]}, "not a year"),
     ({"topic": ["';DROP TABLE targets;--"]}, "not a known topic"),
@@ -67,3 +75,6 @@ def test_the_view_line_names_what_is_chosen_and_the_currency():
     assert describe(default_state(VOCAB), VOCAB, labels, {}) == "2014–2030; all topics; all jurisdictions; amounts as reported"
     some = FilterState(2018, 2021, ("talent",), ("china", "shanghai"), "USD")   # every place, in another order
     assert describe(some, VOCAB, labels, {}) == "2018–2021; Talent; all jurisdictions; amounts in USD ($)"
+    # one year reads as a year; where only the records chosen matter (an empty state), no currency
+    one = FilterState(2019, 2019, ("talent",), ("shanghai",), "CNY")
+    assert describe(one, VOCAB, labels, {"shanghai": "Shanghai"}, amounts=False) == "the year 2019; Talent; Shanghai"

@@ -335,7 +335,7 @@ def test_money_values_label_converted_figures_as_derived(built_db):
         if r["record_id"] in source_conversion and source_conversion[r["record_id"]][1] == other:
             reported, _, source = source_conversion[r["record_id"]]
             assert (r[f"value_{oth}"], r[f"{oth}_is_derived"]) == (reported, False)
-            assert r[f"{oth}_basis"] == f"converted by the source ({source})"
+            assert r[f"{oth}_basis"] == f"converted by the source {source}"
         else:
             assert r[f"value_{oth}"] == pytest.approx(value / rate if unit == "CNY" else value * rate)
             assert r[f"{oth}_is_derived"] is True
@@ -350,7 +350,7 @@ def test_money_values_use_the_year_the_amount_refers_to(built_db):
     assert (plan["rate_year"], plan["fx_year"], plan["cny_per_usd"]) == (2018, 2018, 6.62)
     assert plan["conversion_basis"] == "derived at 6.62 CNY per USD, the 2018 annual average"
     # ...but its dollar figure is the one its preferred source gives (S003, US$15.36 bn), not derived
-    assert (plan["value_usd"], plan["usd_is_derived"], plan["usd_basis"]) == (15.36e9, False, "converted by the source (S003)")
+    assert (plan["value_usd"], plan["usd_is_derived"], plan["usd_basis"]) == (15.36e9, False, "converted by the source S003")
     # a target with no announcement year: the year it was first reported (S002, 2019)
     national = rows["T-cn-industry-1trn-2030"]
     assert (national["rate_year"], national["cny_per_usd"]) == (2019, 6.91)

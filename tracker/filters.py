@@ -107,10 +107,14 @@ def parse_query_params(params: Mapping[str, list[str]], vocab: Vocabulary) -> tu
     year_from = year_to = None
     if "year" in params:
         year_from = year_to = _year(params["year"], "year", vocab, notices)
-    if "from" in params:
-        year_from = _year(params["from"], "from", vocab, notices) or year_from
-    if "to" in params:
-        year_to = _year(params["to"], "to", vocab, notices) or year_to
+    beside = [k for k in ("from", "to") if k in params]
+    if year_from is not None and beside:     # one year chosen: a range beside it would contradict it
+        notices.append(f"Ignored {' and '.join(beside)}: year={year_from} chooses a single year.")
+    else:
+        if "from" in params:
+            year_from = _year(params["from"], "from", vocab, notices) or year_from
+        if "to" in params:
+            year_to = _year(params["to"], "to", vocab, notices) or year_to
     year_from = state.year_from if year_from is None else year_from
     year_to = state.year_to if year_to is None else year_to
     if year_from > year_to:
@@ -165,12 +169,14 @@ def to_query_params(state: FilterState, vocab: Vocabulary) -> dict[str, str | li
     return out
 
 
-def describe(state: FilterState, vocab: Vocabulary, topic_labels: Mapping[str, str], place_labels: Mapping[str, str]) -> str:
-    """One line saying what the current view shows, for captions and citations."""
+def describe(state: FilterState, vocab: Vocabulary, topic_labels: Mapping[str, str], place_labels: Mapping[str, str],
+             amounts: bool = True) -> str:
+    """One line saying what the current view shows, for captions and citations; without the currency
+    (amounts=False) where only what selects records matters."""
     every = state.within(vocab).every
     topics = "all topics" if "topics" in every else (", ".join(topic_labels.get(t, t) for t in state.topics) or "no topic")
     places = "all jurisdictions" if "jurisdictions" in every else (
         ", ".join(place_labels.get(j, j) for j in state.jurisdictions) or "no jurisdiction")
-    amounts = "as reported" if state.currency == "reported" else f"in {CURRENCY_LABELS[state.currency]}"
-    years = f"{state.year_from}" if state.year_from == state.year_to else f"{state.year_from}–{state.year_to}"
-    return f"{years}; {topics}; {places}; amounts {amounts}"
+    currency = "as reported" if state.currency == "reported" else f"in {CURRENCY_LABELS[state.currency]}"
+    years = f"the year {state.year_from}" if state.year_from == state.year_to else f"{state.year_from}–{state.year_to}"
+    return f"{years}; {topics}; {places}" + (f"; amounts {currency}" if amounts else "")

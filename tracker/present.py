@@ -2,6 +2,8 @@
 readable columns. Pure pandas, no Streamlit, so pages only lay out widgets."""
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 
 from tracker.charts import point_hover
@@ -222,6 +224,19 @@ def series_frame(points: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def series_axis(points: pd.DataFrame) -> tuple[str, float, dict | None]:
+    """The metric chart's y axis for the unit drawn: its title, the divisor of the values (money in
+    billions) and what it adds to the axis (whole ticks for ranks and small counts: no "2.5 clusters")."""
+    unit, kind = points["unit"].iloc[0], points["unit_kind"].iloc[0]
+    title = {"CNY": "Billions of yuan (CNY)", "USD": "Billions of US dollars (USD)", "share": "Share of the national total",
+             "rank": "Rank (1 = first)"}.get(unit, unit.capitalize())
+    if unit == "share":
+        return title, 1.0, {"tickformat": ".0%", "range": [0, 1]}
+    if unit == "rank" or (kind == "count" and points["value"].max() <= 10):
+        return title, 1.0, {"dtick": 1}
+    return title, 1e9 if unit in ("CNY", "USD") else 1.0, None
+
+
 def series_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Year": df["year"], "Jurisdiction": df["jurisdiction_label"], "Company": df["subject"].fillna("—"), "Statement": df["statement"],
@@ -289,9 +304,20 @@ def conversions_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     out["statement"] = out["label"]
     out["label"] = out["label"].map(lambda s: shorten(s, 42))
-    out["hover"] = [f"<b>{r.label}</b>\n{fmt_money(r.value, 'USD')} — {r.kind}" + (f" by {r.source_id}" if isinstance(r.source_id, str) else "")
+    out["hover"] = [f"<b>{'<br>'.join(textwrap.wrap(r.statement, 80))}</b>\n{fmt_money(r.value, 'USD')} — {r.kind}"
+                    + (f" by {r.source_id}" if isinstance(r.source_id, str) else "")
                     + (f"\n{r.reason}" if isinstance(r.reason, str) else "") for r in out.itertuples()]
     return out
+
+
+def conversions_intro(df: pd.DataFrame) -> str:
+    """What the disagreement chart shows, counted: how many of its amounts two or more sources convert."""
+    reported = df[df["kind"].str.startswith("reported")].groupby("record_id").size().reindex(df["record_id"].unique(), fill_value=0)
+    differ = int((reported > 1).sum())
+    return (f"The dollar figures the articles give for yuan amounts, beside this project's own conversion (derived, at "
+            f"the annual average rate). {count_of(differ, 'amount', 'amounts')} of {len(reported)} in view "
+            f"{'is' if differ == 1 else 'are'} converted by two or more sources, differently; all their figures are kept, "
+            "and the *preferred* one is shown by default elsewhere, for the reason given.")
 
 
 def conversions_table(df: pd.DataFrame) -> pd.DataFrame:
@@ -404,7 +430,7 @@ def funds_table(df: pd.DataFrame) -> pd.DataFrame:
 def conferences_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     # an event the source previewed before it took place says so where it is drawn
-    out["label"] = [(f"{n} {e}" if isinstance(e, str) else n) + (" (announced ahead)" if nature == "announcement" else "")
+    out["label"] = [(f"{n} {e}" if isinstance(e, str) else n) + (" · announced ahead" if nature == "announcement" else "")
                     for n, e, nature in zip(out["name"], out["edition"], out["event_nature"])]
     out["start"] = out["event_date"]
     out["end"] = out["end_date"]
@@ -416,9 +442,7 @@ def conferences_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def held_note(editions: int, held: int) -> str:
-    """How many conference editions took place, as the sources report; the others were previewed."""
-    if editions == 0:
-        return "None in view"
+    """How many of the (one or more) conference editions took place, as the sources report; the others were previewed."""
     if held == editions:
         return "All reported as held"
     if held == 0:
@@ -447,10 +471,11 @@ def conferences_table(df: pd.DataFrame) -> pd.DataFrame:
 
 def sources_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "Source": df["source_id"], "Title": df["title"], "Publisher": df["publisher"].fillna("not stated"),
-        "Authors": df["authors"].fillna("not stated"),
+        # how the date was found next to it: most dates here are inferred, and off-screen they read as printed
+        "Source": df["source_id"], "Title": df["title"],
         "Published": [fmt_date(d, p) for d, p in zip(df["published_on"], df["date_precision"])],
-        "Date precision": df["date_precision"], "How the date was found": df["date_note"].fillna(""),
+        "How the date was found": df["date_note"].fillna(""), "Date precision": df["date_precision"],
+        "Publisher": df["publisher"].fillna("not stated"), "Authors": df["authors"].fillna("not stated"),
         "URL": df["url"], "Archive file": df["archive_name"],
         "Records supported (all)": df["record_count"], "Records in this view": df["records_in_view"],
     })

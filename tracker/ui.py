@@ -249,14 +249,14 @@ def linked_text(label: str, *, key: str, **kwargs) -> str:
     return text
 
 
-def current_view_line(state: FilterState) -> str:
-    return describe(state, vocabulary(), topic_labels(), jurisdiction_labels())
+def current_view_line(state: FilterState, amounts: bool = True) -> str:
+    return describe(state, vocabulary(), topic_labels(), jurisdiction_labels(), amounts)
 
 
 # --- showing things ------------------------------------------------------------------------------
 
 def empty_state(what: str, state: FilterState) -> None:
-    st.info(f"No {what} match the current filters ({current_view_line(state)}). "
+    st.info(f"No {what} match the current filters ({current_view_line(state, amounts=False)}). "
             "Widen the year range, choose more topics or jurisdictions in the sidebar, or press **Reset filters**.",
             icon=":material/search_off:")
 

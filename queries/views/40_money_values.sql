@@ -48,10 +48,10 @@ final as (
         unit <> 'USD' and coalesce(source_unit, '') <> 'USD' as usd_is_derived,
         conversion_basis,
         case when unit = 'CNY' then 'as reported'
-             when source_unit = 'CNY' then 'converted by the source (' || conversion_source || ')'
+             when source_unit = 'CNY' then 'converted by the source ' || conversion_source
              else conversion_basis end as cny_basis,
         case when unit = 'USD' then 'as reported'
-             when source_unit = 'USD' then 'converted by the source (' || conversion_source || ')'
+             when source_unit = 'USD' then 'converted by the source ' || conversion_source
              else conversion_basis end as usd_basis,
         conversion_source
     from labelled
