@@ -506,3 +506,19 @@ def test_shanghai_cards_say_why_they_are_empty_when_shanghai_is_filtered_out():
     assert shown["AI industry scale"] == "—" and shown["Conference editions in the sources"] == "0"
     assert sum(c.value == "Shanghai is not among the chosen jurisdictions." for c in at.caption) == 5   # every card
 
+
+
+def test_a_page_choice_is_still_there_after_a_visit_to_another_page():
+    at = open_page("pages/2_Achievements.py")
+    next(s for s in at.selectbox if s.label == "Metric").set_value("ai_clusters").run()
+    at.switch_page("pages/8_Sources_and_evidence.py")
+    at.run()
+    at.text_input[0].set_value("billion").run()
+    assert "metric" not in at.query_params                         # another page's choice is not in its link
+    at.switch_page("pages/2_Achievements.py")
+    at.run()
+    assert next(s for s in at.selectbox if s.label == "Metric").value == "ai_clusters"
+    assert url_values(at, "metric") == ["ai_clusters"]
+    at.switch_page("pages/8_Sources_and_evidence.py")
+    at.run()
+    assert at.text_input[0].value == "billion" and url_values(at, "q") == ["billion"]

@@ -222,11 +222,24 @@ def linked_choice(label: str, options: Sequence[str], format_func: Callable[[str
             ss[widget] = linked
         else:
             _refuse_link(key, linked, "not one of the choices in this view; showing the first.")
+    else:
+        _restore(widget)
     if ss.get(widget) not in options:       # the filters changed what is offered
         ss.pop(widget, None)
     choice = st.selectbox(label, options, format_func=format_func, key=widget)
+    ss[_KEPT + widget] = choice
     st.query_params[key] = choice
     return choice
+
+
+_KEPT = "kept_"   # a page choice's copy that outlives its widget
+
+
+def _restore(widget: str) -> None:
+    """Back on a page: its choice as it was left. Streamlit forgets a widget's value on a run that
+    does not draw it (another page), so the choice is kept under a key of its own too."""
+    if widget not in st.session_state and _KEPT + widget in st.session_state:
+        st.session_state[widget] = st.session_state[_KEPT + widget]
 
 
 def drop_link(key: str, why: str) -> None:
@@ -243,7 +256,10 @@ def linked_text(label: str, *, key: str, **kwargs) -> str:
     linked = _from_link(key)
     if linked is not None:
         ss[widget] = linked[:200]
+    else:
+        _restore(widget)
     text = st.text_input(label, key=widget, **kwargs)
+    ss[_KEPT + widget] = text
     if text.strip():
         st.query_params[key] = text
     return text
