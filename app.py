@@ -24,15 +24,16 @@ cards = present.headline_cards(app_data.query("overview__headlines", **params))
 funds = app_data.query("overview__fund_capital", **params)
 conferences = app_data.query("overview__conference_count", **params).iloc[0]
 cols = st.columns(3) + st.columns(3)[:2]  # two rows: the figures need room
-# an empty card says why: Shanghai filtered out, or no figure in the chosen years and topics
-nothing = ("Shanghai is not among the chosen jurisdictions." if "shanghai" not in filters.jurisdictions
-           else "No figure inside the current filters.")
+def nothing(what: str) -> str:
+    """Why a card is empty: Shanghai filtered out, or no such record in the chosen years and topics."""
+    return ("Shanghai is not among the chosen jurisdictions." if "shanghai" not in filters.jurisdictions
+            else f"No {what} inside the current filters.")
 by_metric = {c["metric"]: c for c in cards}
 for col, metric in zip(cols, ("ai_industry_scale", "ai_talent_share", "ai_core_companies")):
     with col.container(border=True):
         card = by_metric.get(metric)
         st.metric(HEADLINE_LABELS[metric], card["value"] if card else "—", help=HEADLINE_LABELS[metric] + ", latest figure in view")
-        st.caption(card["caption"] if card else nothing)
+        st.caption(card["caption"] if card else nothing("figure"))
 with cols[3].container(border=True):
     if len(funds) and funds.iloc[0].fund_count:
         row = funds.iloc[0]
@@ -41,11 +42,11 @@ with cols[3].container(border=True):
                    + (f" · {row.basis}" if row.is_derived else ""))
     else:
         st.metric("Fund capital", "—")
-        st.caption(nothing.replace("figure", "fund"))
+        st.caption(nothing("fund"))
 with cols[4].container(border=True):
     st.metric("Conference editions in the sources", f"{int(conferences.editions):,}")
     st.caption(f"{present.held_note(int(conferences.editions), int(conferences.held))} · {sources_of(conferences.source_ids)}"
-               if conferences.editions else nothing.replace("figure", "conference"))
+               if conferences.editions else nothing("conference"))
 
 st.subheader("Progress of quantitative targets")
 goals = app_data.query("goals__targets", with_progress_only=True, limit=PROGRESS_BARS, **params)

@@ -32,6 +32,7 @@ progress = present.progress_frame(with_progress, filters.params["year_to"])
 if progress.empty:
     st.info("No quantitative target in view has a comparable figure yet.", icon=":material/search_off:")
 else:
+    claim_badges([*progress["claim_type"], "derived"])   # the ratios are this project's
     capped_note(len(progress), rows_in_view(with_progress), "targets with a progress figure (earliest deadlines first)",
                 "the table below lists the others")
     show_chart(charts.target_progress(progress, topic_colors(), filters.params["year_to"]), partial(present.progress_table, progress),
@@ -49,10 +50,12 @@ if table := opened(LIST_LABEL, key="table_goals"):
         goals = app_data.query("goals__targets", with_progress_only=False, limit=TABLE_ROWS, **filters.params)
         capped_note(len(goals), rows_in_view(goals), "goals")
         st.dataframe(present.goals_table(goals), hide_index=True, width="stretch", column_config={
-            "Progress": st.column_config.ProgressColumn("Progress", format="percent", min_value=0, max_value=1,
-                                                        help="Latest comparable figure ÷ target (capped at 100% in the bar)"),
-            "Deadline": st.column_config.NumberColumn(format="%d"), "Announced": st.column_config.NumberColumn(format="%d"),
-            "Goal": st.column_config.TextColumn(width="large"),
+            "Progress (derived)": st.column_config.TextColumn(
+                help="Latest comparable figure ÷ target, computed by this project; \">\" when the figure is a lower bound"),
+            "Progress (%, number)": st.column_config.NumberColumn(format="%.1f", help="The same, as a number to sort by"),
+            # medium widths, so that status and progress fit beside the goal at 1366 px (the full text shows on hover)
+            "Deadline": st.column_config.NumberColumn(format="%d"), "Goal": st.column_config.TextColumn(width="medium"),
+            "Status": st.column_config.TextColumn(width="medium"),
         })
 download_csv("Download goals (CSV)", lambda: present.goals_table(
     app_data.full_query("goals__targets", with_progress_only=False, **filters.params)), "goals.csv")

@@ -12,7 +12,7 @@ from tracker.ui import current_view_line, setup_page, sidebar_filters, vocabular
 setup_page("Method & limitations", ":material/rule:")
 filters = sidebar_filters()
 
-st.markdown("""
+METHOD = """
 ### What this is, and what it is for
 An evidence-backed record of what Shanghai — and China, where national plans frame Shanghai's — **said it would do**
 in artificial intelligence (goals), what it **reports having done** (achievements, clusters, funds, conferences) and
@@ -31,9 +31,10 @@ holds what five news articles (2018–2023) state, nothing more.
   planned) or *action* (took place).
 - **Dates.** Where an article carries no date, its month or year is inferred from the events it reports, and the
   source record says how (see *Sources & evidence*). A record's own year is the one the article states, or one
-  resolved from "this year", "now" or a dated occasion against the article's date, with a note saying how (shown in
-  the hover and the tables). A plan or step the articles describe without dating it has no year: it is not on the
-  timeline, and the goal pages count it from the year it was first reported. Dates are shown at their known precision.
+  resolved against the article's date from "this year", "now", "a new plan", an official quoted saying it or a
+  dated occasion, with a note saying how (shown in the hover and the tables). A plan or step the articles describe
+  without dating it has no year: it is not on the timeline, and the goal pages count it from the year it was first
+  reported. Dates are shown at their known precision.
 
 ### Status of quantitative targets
 For each target with a number, the **latest comparable achievement** is the most recent figure for the same
@@ -50,7 +51,9 @@ target says "more than".
 | {missed} | below the target; the figure dates from the deadline year or after |
 | {no_comparable_data} | no figure for the same jurisdiction and metric |
 
-Qualitative goals have no status: they are listed, not measured.
+A figure the source gives as a lower bound ("more than 500 billion yuan") and that is below the target is
+*not shown reached* rather than behind or missed: it does not show the target reached, nor that it was not. The
+progress keeps the qualifier ("> 50%"). Qualitative goals have no status: they are listed, not measured.
 
 ### Currencies
 Amounts are stored as reported (full amounts with their ISO code). Where a source gives its own conversion (for
@@ -59,7 +62,10 @@ example "70 billion yuan ($10.16 billion)"), the **CNY** and **USD** views show 
 (the nearest year with a rate when that year has none), and the figure is labelled *derived* with its rate and
 year. Where sources convert one amount differently, all are kept and one is marked preferred, with the reason
 (see *Achievements → Where sources disagree*, which also shows this project's own conversion beside them).
-""".format(**STATUS_LABELS))
+"""
+for code, label in STATUS_LABELS.items():     # the status table names each status as the pages do
+    METHOD = METHOD.replace("{" + code + "}", label)
+st.markdown(METHOD)
 # Small fixed tables: static (st.table), not the interactive grid, which costs far more to draw.
 st.table(present.fx_rates_table(app_data.query("method__fx_rates")))
 

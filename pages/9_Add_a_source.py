@@ -3,6 +3,7 @@ write the accepted ones with their quotes. Off unless TRACKER_ENABLE_INGEST=1, s
 deployment stays read-only; the logic is in tracker.ingest (the same as `python -m tracker ingest`)."""
 import streamlit as st
 
+from tracker.formatting import code_span
 from tracker.ingest import editing
 from tracker.ingest.pipeline import prepare
 from tracker.ingest.source_text import IngestError
@@ -67,7 +68,7 @@ if STATE in st.session_state:
             try:
                 result = commit(article, chosen, data_dir, archive)
             except WriteError as e:
-                st.error("Not written: the dataset would not validate.\n\n" + "\n".join(f"- `{p}`" for p in e.problems))
+                st.error("Not written: the dataset would not validate.\n\n" + "\n".join(f"- {code_span(p)}" for p in e.problems))
             except IngestError as e:
                 st.error(f"Not written: {e}")
             else:

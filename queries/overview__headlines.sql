@@ -1,5 +1,5 @@
--- overview__headlines: one row per Shanghai headline metric (AI industry scale, share of the
--- nation's AI talent, companies with AI as core business): the latest figure inside the filters,
+-- overview__headlines: one row per Shanghai headline metric (AI industry scale, share of China's
+-- AI talent, companies with AI as core business): the latest figure inside the filters,
 -- in the chosen currency (money only), with its year, claim type and sources.
 with candidates as (
     select a.*, u.kind as unit_kind, m.value_cny, m.value_usd, m.cny_is_derived, m.usd_is_derived, m.cny_basis, m.usd_basis

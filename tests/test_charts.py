@@ -1,5 +1,6 @@
 """Chart builders and their descriptions on frames made here, for the cases the real data does not reach."""
 import pandas as pd
+import pytest
 
 from tracker import charts, present
 
@@ -96,3 +97,17 @@ def test_a_date_known_only_to_its_year_is_drawn_inside_that_year():
                            "date_precision": ["year", "year", "day"], "hover": ["a", "b", "c"]})
     (trace,) = charts.data_traces([t.to_plotly_json() for t in charts.timeline(events, {}, "Events").data])
     assert [pd.Timestamp(x).strftime("%Y-%m-%d") for x in trace["x"]] == ["2020-07-01", "2018-07-01", "2019-05-21"]
+
+
+@pytest.mark.parametrize("ratio, figure, target, text", [
+    (2.756, "more_than", "more_than", "> 276%"), (0.7, "about", "more_than", "≈ 70%"), (0.5, None, "about", "≈ 50%"),
+    (1.2, "at_least", None, "≥ 120%"), (0.25, None, None, "25%"), (float("nan"), None, None, "—")])
+def test_progress_keeps_the_qualifier_of_the_figure_or_the_target(ratio, figure, target, text):
+    assert present.progress_text(ratio, figure, target) == text
+
+
+def test_a_lower_bound_below_the_target_is_not_shown_reached_rather_than_unreached():
+    assert present.status_label("behind", "more_than", 2030) == "Not shown reached (a lower bound from before the deadline)"
+    assert present.status_label("behind", "about", 2020) == "Not yet reached (figure from before the deadline)"
+    assert present.status_label("behind", None, None) == "Not yet reached (no deadline)"
+    assert present.status_label("met", "more_than", 2020) == "Met"

@@ -78,3 +78,8 @@ def test_the_view_line_names_what_is_chosen_and_the_currency():
     # one year reads as a year; where only the records chosen matter (an empty state), no currency
     one = FilterState(2019, 2019, ("talent",), ("shanghai",), "CNY")
     assert describe(one, VOCAB, labels, {"shanghai": "Shanghai"}, amounts=False) == "the year 2019; Talent; Shanghai"
+
+
+def test_a_range_that_only_repeats_the_year_is_not_a_contradiction():
+    state, notices = parse_query_params({"year": ["2019"], "from": ["2019"], "to": ["2019"]}, VOCAB)
+    assert (state.year_from, state.year_to) == (2019, 2019) and notices == []

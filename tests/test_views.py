@@ -477,13 +477,16 @@ def test_readme_documents_every_column_of_every_public_view(built_db):
         assert documented[view] == columns, view
 
 
-def test_a_goal_the_sources_do_not_date_says_so_in_the_goals_table(built_db):
+def test_the_goals_table_says_when_a_goal_is_undated_and_keeps_a_lower_bound(built_db):
     con = db.connect_read_only(built_db)
     try:
         goals = queries.run(con, "goals__targets", year_from=1900, year_to=2100, topics=None, jurisdictions=None,
                             currency="reported", with_progress_only=False, limit=None)
     finally:
         con.close()
-    announced = dict(zip(goals["target_id"], present.goals_table(goals)["Announced"]))
+    table = present.goals_table(goals)
+    announced = dict(zip(goals["target_id"], table["Announced"]))
+    progress = dict(zip(goals["target_id"], table["Progress (derived)"]))
+    assert progress["T-sh-industry-100bn-2020"] == "> 276%" and progress["T-sh-ai-powerhouse"] == "—"
     assert announced["T-sh-ai-investment-funds-plan"] == "not stated (first reported 2019)"   # S002 only describes it
     assert announced["T-sh-industry-100bn-2020"] == "2018"      # 'a new municipal plan' in S003 (its note says how)

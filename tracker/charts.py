@@ -351,7 +351,7 @@ def event_ranges(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Fig
     otherwise (hollow when only the year is known). One trace per topic, the events of a topic
     separated by gaps, so the cost grows with topics, not events; a year-only date is drawn mid-year.
     Expects label, start, end, date_precision, topic, hover."""
-    df = df.assign(start=_drawn_dates(df["start"], df["date_precision"]))
+    df = df.assign(start=_drawn_dates(df["start"], df["date_precision"]), end=_drawn_dates(df["end"], df["date_precision"]))
     traces = []
     for topic, part in df.groupby("topic", sort=False):
         color = colors.get(topic, "#D55E00")

@@ -66,8 +66,10 @@ def default_state(vocab: Vocabulary) -> FilterState:
 
 
 def shown(value: str) -> str:
-    """A value from a link, cut short, to repeat back in a notice: as inline code, so that a link
-    cannot put formatting or a clickable address into the dashboard's own message."""
+    """A value from a link, cut short, to repeat back in a notice: on one line (a blank line would
+    end the code span and the paragraph) and as inline code, so that a link cannot put formatting
+    or a clickable address into the dashboard's own message."""
+    value = " ".join("".join(c if c.isprintable() else " " for c in value).split())
     return code_span(value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…")
 
 
@@ -107,7 +109,7 @@ def parse_query_params(params: Mapping[str, list[str]], vocab: Vocabulary) -> tu
     year_from = year_to = None
     if "year" in params:
         year_from = year_to = _year(params["year"], "year", vocab, notices)
-    beside = [k for k in ("from", "to") if k in params]
+    beside = [k for k in ("from", "to") if k in params and params[k] != params.get("year")]
     if year_from is not None and beside:     # one year chosen: a range beside it would contradict it
         notices.append(f"Ignored {' and '.join(beside)}: year={year_from} chooses a single year.")
     else:

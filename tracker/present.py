@@ -69,6 +69,37 @@ def headline_cards(headlines: pd.DataFrame) -> list[dict]:
     return cards
 
 
+LOWER_BOUNDS = ("more_than", "at_least")
+
+
+def progress_text(ratio, figure_comparator, target_comparator) -> str:
+    """A progress ratio as a reader may take it: "> 276%" when the figure is a lower bound ("exceeded
+    $42.73 billion"), "≈ 70%" when the figure or the target is approximate; "—" without a figure."""
+    if pd.isna(ratio):
+        return "—"
+    sign = COMPARATOR_SIGNS.get(figure_comparator) or ("≈" if target_comparator == "about" else "")
+    return f"{sign} {ratio:.0%}" if sign else f"{ratio:.0%}"
+
+
+def status_label(status, figure_comparator, deadline_year) -> str:
+    """The status in words. A figure below the target that is only a lower bound ("more than 500
+    billion yuan" against 1 trillion) does not show the target unreached, only not shown reached."""
+    if status in ("behind", "missed") and figure_comparator in LOWER_BOUNDS:
+        return ("Not shown reached (a lower bound from before the deadline)" if status == "behind"
+                else "Not shown reached (a lower bound from the deadline year or after)")
+    if status == "behind" and pd.isna(deadline_year):
+        return "Not yet reached (no deadline)"
+    return STATUS_LABELS.get(status, "—") if isinstance(status, str) else "—"
+
+
+def _progress_columns(df: pd.DataFrame) -> dict:
+    """The progress columns both goal tables share: as shown (with its qualifier) and as a number for sorting."""
+    return {"Status": [status_label(s, c, d) for s, c, d in zip(df["status"], df["latest_comparator"], df["deadline_year"])],
+            "Progress (derived)": [progress_text(r, c, t) for r, c, t in
+                                   zip(df["progress_ratio"], df["latest_comparator"], df["comparator"])],
+            "Progress (%, number)": (df["progress_ratio"] * 100).round(1)}
+
+
 def progress_frame(goals: pd.DataFrame, as_of: int) -> pd.DataFrame:
     """Quantitative targets that have a comparable figure dated `as_of` or earlier (the end of the
     chosen years), ready for charts.target_progress."""
@@ -77,14 +108,12 @@ def progress_frame(goals: pd.DataFrame, as_of: int) -> pd.DataFrame:
         return df.assign(label=[], status_label=[], hover=[])
     df["label"] = [f"{shorten(s, 48)} ({j}, by {_year_text(d)})" for s, j, d in
                    zip(df["statement"], df["jurisdiction_label"], df["deadline_year"])]
-    df["status_label"] = df["status"].map(STATUS_LABELS)
-    # a lower bound stays one: "exceeded $42.73 billion" is more than 276% of the target, not 276%
-    df["progress_text"] = [f"{COMPARATOR_SIGNS[c]} {r:.0%}" if c in COMPARATOR_SIGNS else f"{r:.0%}"
-                           for r, c in zip(df["progress_ratio"], df["latest_comparator"])]
+    columns = _progress_columns(df)
+    df["status_label"], df["progress_text"] = columns["Status"], columns["Progress (derived)"]
     df["hover"] = [
         point_hover(r.statement, f"Target: {fmt_value(r.reported_value, r.reported_unit, None, r.comparator)}\n"
                     f"Latest up to {as_of}: {fmt_value(r.latest_value_as_reported, r.latest_unit_as_reported, None, r.latest_comparator)} "
-                    f"({r.latest_year}) = {r.progress_text} of target (derived: figure ÷ target)\n"
+                    f"({r.latest_year})\nProgress: {r.progress_text} of the target (derived: figure ÷ target)\n"
                     f"Figure: record {r.latest_achievement_id}, {sources_of(r.latest_source_ids)}",
                     f"deadline {_year_text(r.deadline_year)}; figure {r.figure_timing}", claim(r.claim_type), r.source_ids,
                     extra=f"Basis: {r.progress_basis}")
@@ -94,9 +123,10 @@ def progress_frame(goals: pd.DataFrame, as_of: int) -> pd.DataFrame:
 
 def progress_description(progress: pd.DataFrame) -> str:
     """The progress chart in words, for the goal pages."""
+    more = len(progress) - DESCRIBED
     return (" ".join(f"{r.statement.rstrip('.')}: latest figure {r.progress_text} of the target. Status: {r.status_label.lower()}."
                      for r in progress.head(DESCRIBED).itertuples())
-            + more_note(len(progress), DESCRIBED, "targets").lstrip(";"))
+            + (f" {count_of(more, 'more target is', 'more targets are')} in the table." if more > 0 else ""))
 
 
 def progress_note(progress: pd.DataFrame, as_of: int) -> str:
@@ -104,7 +134,8 @@ def progress_note(progress: pd.DataFrame, as_of: int) -> str:
     return (f"{source_list(progress, columns=('source_ids', 'latest_source_ids'))}. Progress with the figures dated up to "
             f"{as_of} (the last chosen year): the latest figure for the same metric and jurisdiction, as a share of the "
             "target, computed by this project (derived); a figure in another currency is converted at the annual "
-            "average rate (derived). \">\" and \"≈\" keep a figure the source gives as \"more than\" or \"about\".")
+            "average rate (derived). \">\", \"≥\" and \"≈\" keep a figure the source gives as \"more than\", \"at "
+            "least\" or \"about\"; a lower bound below the target is \"not shown reached\", not \"not reached\".")
 
 
 def progress_table(df: pd.DataFrame) -> pd.DataFrame:
@@ -115,8 +146,7 @@ def progress_table(df: pd.DataFrame) -> pd.DataFrame:
         "Latest comparable figure (as reported)": [fmt_value(v, u, None, c) for v, u, c in
                                                    zip(df["latest_value_as_reported"], df["latest_unit_as_reported"], df["latest_comparator"])],
         "Figure year": df["latest_year"], "Figure record": df["latest_achievement_id"], "Figure sources": df["latest_source_ids"],
-        "Progress (%, derived)": (df["progress_ratio"] * 100).round(1), "Status": df["status_label"],
-        "Basis of the figure": df["progress_basis"],
+        **_progress_columns(df), "Basis of the figure": df["progress_basis"],
     })
 
 
@@ -195,7 +225,7 @@ def goals_table(goals: pd.DataFrame) -> pd.DataFrame:
                                         goals["reported_conversion_source"], goals["reported_conversion_count"])]
     return pd.DataFrame({   # what a reader looks for first (status, progress) before the detail, not off-screen
         "Goal": goals["statement"], "Jurisdiction": goals["jurisdiction_label"], "Deadline": goals["deadline_year"],
-        "Status": goals["status"].map(STATUS_LABELS), "Progress (%, derived)": (goals["progress_ratio"] * 100).round(1),
+        **_progress_columns(goals),
         "Target (chosen currency)": target_text, "As stated": reported, "Topic": goals["topic_label"],
         "Announced": [_year_text(a) if pd.notna(a) else f"not stated (first reported {_year_text(f)})"
                       for a, f in zip(goals["announced_year"], goals["active_from_year"])],
@@ -268,7 +298,7 @@ def target_lines_frame(targets: pd.DataFrame) -> pd.DataFrame:
     # the line starts when the goal was set, or where the sources do not say, when it was first reported
     df["hover"] = [point_hover(r.statement, f"Target: {r.label}" + _basis_note(r.derived, r.conversion_basis, "; "),
                                f"from {r.start_year} to {r.deadline_year}" if pd.notna(r.announced_year) else
-                               f"by {r.deadline_year}; set when is not stated (line from {r.start_year}, its first report)",
+                               f"by {r.deadline_year}; when it was set is not stated (the line starts at its first report, {r.start_year})",
                                claim(r.claim_type), r.source_ids, note=r.note) for r in df.itertuples()]
     return df
 
@@ -312,12 +342,16 @@ def conversions_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 def conversions_intro(df: pd.DataFrame) -> str:
     """What the disagreement chart shows, counted: how many of its amounts two or more sources convert."""
-    reported = df[df["kind"].str.startswith("reported")].groupby("record_id").size().reindex(df["record_id"].unique(), fill_value=0)
-    differ = int((reported > 1).sum())
-    return (f"The dollar figures the articles give for yuan amounts, beside this project's own conversion (derived, at "
-            f"the annual average rate). {count_of(differ, 'amount', 'amounts')} of {len(reported)} in view "
-            f"{'is' if differ == 1 else 'are'} converted by two or more sources, differently; all their figures are kept, "
-            "and the *preferred* one is shown by default elsewhere, for the reason given.")
+    reported = df[df["kind"].str.startswith("reported")]
+    values = reported.groupby("record_id")["value"].nunique().reindex(df["record_id"].unique(), fill_value=0)
+    differ = int((values > 1).sum())
+    intro = ("The dollar figures the articles give for yuan amounts, beside this project's own conversion (derived, at "
+             "the annual average rate). ")
+    if differ == 0:
+        return intro + f"No amount of the {len(values)} in view is given different dollar figures by different sources."
+    return intro + (f"{count_of(differ, 'amount', 'amounts')} of {len(values)} in view {'is' if differ == 1 else 'are'} "
+                    "given different dollar figures by different sources; all their figures are kept, and the *preferred* "
+                    "one is shown by default elsewhere, for the reason given.")
 
 
 def conversions_table(df: pd.DataFrame) -> pd.DataFrame:
