@@ -24,10 +24,14 @@ cards = present.headline_cards(app_data.query("overview__headlines", **params))
 funds = app_data.query("overview__fund_capital", **params)
 conferences = app_data.query("overview__conference_count", **params).iloc[0]
 cols = st.columns(3) + st.columns(3)[:2]  # two rows: the figures need room
+
+
 def nothing(what: str) -> str:
     """Why a card is empty: Shanghai filtered out, or no such record in the chosen years and topics."""
     return ("Shanghai is not among the chosen jurisdictions." if "shanghai" not in filters.jurisdictions
             else f"No {what} inside the current filters.")
+
+
 by_metric = {c["metric"]: c for c in cards}
 for col, metric in zip(cols, ("ai_industry_scale", "ai_talent_share", "ai_core_companies")):
     with col.container(border=True):

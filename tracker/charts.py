@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import textwrap
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -152,9 +153,9 @@ def _drawn_dates(dates: pd.Series, precision: pd.Series) -> pd.Series:
     """Where a date is drawn: a date known only to its year at July 1, in the middle of its year.
     Stored on January 1 (December 31 for a deadline "by" that year), it sat on a year's edge, and a
     deadline "by 2020" on the 2021 gridline."""
-    when = pd.to_datetime(pd.Series(dates.to_numpy(), index=dates.index))
-    year_only = (precision == "year").to_numpy()
-    return when.where(~year_only, pd.to_datetime(when.dt.year.astype("Int64").astype(str) + "-07-01", errors="coerce"))
+    when = pd.to_datetime(dates).to_numpy(dtype="datetime64[ns]")
+    july = (when.astype("datetime64[Y]").astype("datetime64[M]") + np.timedelta64(6, "M")).astype("datetime64[ns]")
+    return pd.Series(np.where((precision == "year").to_numpy(), july, when), index=dates.index)
 
 
 def timeline(df: pd.DataFrame, colors: dict[str, str], title: str) -> go.Figure:
