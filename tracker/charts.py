@@ -94,9 +94,9 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str], as_of: int) -> go.
 
     Expects label, topic, progress_ratio, progress_text, status_label, hover, in the order to draw
     from the top."""
+    df = df.assign(row=[f"{lab}<br><b>{s}</b>" for lab, s in zip(df["label"], df["status_label"])])
     traces = [{
-        "type": "bar", "x": part["progress_ratio"] * 100,
-        "y": [f"{lab}<br><b>{s}</b>" for lab, s in zip(part["label"], part["status_label"])],
+        "type": "bar", "x": part["progress_ratio"] * 100, "y": part["row"],
         "orientation": "h", "name": topic, "marker": {"color": colors.get(topic, "#888888")},
         "text": part["progress_text"],
         "textposition": "auto", "insidetextanchor": "end", "cliponaxis": False,
@@ -109,8 +109,7 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str], as_of: int) -> go.
         xaxis={"range": [0, top], "ticksuffix": "%"},
         # rows in the frame's order from the top (Plotly starts a category axis at the bottom); fixed
         # across traces, since each topic is its own trace
-        yaxis={"categoryorder": "array", "categoryarray": [f"{lab}<br><b>{s}</b>" for lab, s in zip(df["label"], df["status_label"])],
-               "autorange": "reversed"},
+        yaxis={"categoryorder": "array", "categoryarray": list(df["row"]), "autorange": "reversed"},
         # the 100 % line sits under the bar labels, which stay readable
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": 100, "x1": 100, "y0": 0, "y1": 1,
                  "line": {"dash": "dash", "color": "#333333"}, "layer": "below"}],

@@ -10,7 +10,6 @@ from __future__ import annotations
 import atexit
 import gc
 import os
-import re
 from collections.abc import Callable, Sequence
 
 import pandas as pd
@@ -202,6 +201,7 @@ def sidebar_filters(page_keys: tuple[str, ...] = ()) -> FilterState:
 
 
 _LINKED = "_linked_"   # session key prefix: a page choice from the link the session opened with
+_KEPT = "kept_"   # session key prefix: a page choice's copy that outlives its widget
 
 
 def _from_link(key: str) -> str | None:
@@ -230,9 +230,6 @@ def linked_choice(label: str, options: Sequence[str], format_func: Callable[[str
     ss[_KEPT + widget] = choice
     st.query_params[key] = choice
     return choice
-
-
-_KEPT = "kept_"   # a page choice's copy that outlives its widget
 
 
 def _restore(widget: str) -> None:
