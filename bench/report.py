@@ -53,7 +53,12 @@ scales, and writes this file and `bench/results.json`.
 * **Browser** (`bench/browser.py`, Playwright with the system Chromium, headless): the app served by
   `python -m streamlit run app.py --server.headless true --browser.gatherUsageStats false
   --server.fileWatcherType none`, and **in the same run, on a second server, the floor page**
-  `bench/floor_app.py` (a bare Streamlit page with one static Plotly SVG bar chart and a "Years" slider).
+  `bench/floor/floor_page.py` (a bare Streamlit page with one static Plotly SVG bar chart and a "Years" slider),
+  reached by the same kind of URL as the page it is paired with: at the root for the Overview, at the page
+  path `/Floor_page` for every other page. Opened at a page path, Streamlit's frontend first asks for
+  `/<page>/_stcore/health` (a 404) and tries the root 0.1 s later; any multipage Streamlit app pays this on
+  a link to one of its pages, so the floor pays it too (until 2026-12-02 the floor was always opened at the
+  root, which charged these ~0.1–0.15 s to every page but the Overview).
   *Navigation*: from `page.goto(url)` to the page drawn — script state back to `notRunning` after a run,
   no `stSkeleton`, every `stPlotlyChart` with its SVG — in a browser context that has already loaded the
   app once (cached static files: a visitor's next page, the case that shows the page's own cost; the

@@ -7,7 +7,7 @@
 For each scale: generate the synthetic dataset (bench/generate.py, in a temporary folder, never in
 data/), build it in a child process (time, size, peak memory), time every page server-side with
 AppTest in a child process, then serve the app with `streamlit run` and time every page in headless
-Chromium beside the floor page (bench/floor_app.py), served at the same time, before reading the
+Chromium beside the floor page (bench/floor/), served at the same time, before reading the
 server's peak memory. Prints every budget (bench/budgets.py) as PASS or FAIL with its ratio.
 Exit status: 0 when every budget passes, 1 otherwise.
 """
@@ -40,6 +40,7 @@ FULL = {"warm": 5, "filters": 2, "browser_reps": 3,
         "apptest_deadline_s": 150, "browser_deadline_s": 150}
 QUICK = {"warm": 3, "filters": 1, "browser_reps": 2,
          "apptest_deadline_s": 120, "browser_deadline_s": 120}
+FLOOR_PAGE_PATH = "Floor_page"   # bench/floor/pages/Floor_page.py
 
 
 def _log(message: str, started: float) -> None:
@@ -148,14 +149,18 @@ def measure_browser(chromium, floor: browser.Server, pages: list[Page], env: dic
             app_tab = browser.Tab(chromium)
         for page in pages:
             url = f"{server.url}/{page.url_path}"
+            # the floor reached by the same kind of URL: at the root for the Overview, else at a page path
+            floor_path = FLOOR_PAGE_PATH if page.url_path else ""
+            floor_url = f"{floor.url}/{floor_path}"
             charts = apptest.get("pages", {}).get(page.name, {}).get("charts", 0)
             m = {f"{who}{what}_{part}": [] for who in ("", "floor_") for what in ("nav", "filter")
                  for part in ("all_s", "parts")}
             m["errors"] = []
+            m["floor_url_path"] = "/" + floor_path
             try:
                 for rep in range(reps):
                     # alternate who goes first, so a drift in machine load hits both alike
-                    order = (("floor", floor_tab, floor.url, 1), ("page", app_tab, url, charts))
+                    order = (("floor", floor_tab, floor_url, 1), ("page", app_tab, url, charts))
                     for who, tab, where, min_charts in (order if rep % 2 == 0 else order[::-1]):
                         _record(m, "floor_nav" if who == "floor" else "nav",
                                 browser.navigate(tab, where, min_charts, deadline))
@@ -239,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         chromium = None if args.no_browser else browser.launch(pw)
         try:
             if chromium:
-                floor = browser.start_server(REPO_ROOT / "bench/floor_app.py", REPO_ROOT, {}, workspace / "floor_server.log")
+                floor = browser.start_server(REPO_ROOT / "bench/floor/floor_app.py", REPO_ROOT, {}, workspace / "floor_server.log")
             for scale in scales:
                 entry: dict = {"load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
                 results["scales"][scale] = entry
