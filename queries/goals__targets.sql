@@ -24,10 +24,11 @@ in_view as (
     order by is_quantitative desc, coalesce(deadline_year, 9999), jurisdiction desc, target_id
     limit $limit
 ),
-converted as (  -- after the cap: the figure's details, and a conversion at its year's rate
+converted as (  -- after the cap: the figure's details, and its value in the goal's unit
     select t.*, f.as_of_year as latest_year, f.value as latest_value_as_reported, f.unit as latest_unit_as_reported,
            f.comparator as latest_comparator, f.source_ids as latest_source_ids,
-           int_in_unit(f.value, f.unit, t.unit, f.as_of_year) as latest_value
+           int_figure_in(t.unit, f.value, f.value_in_cny, f.value_in_usd) as latest_value,
+           int_figure_basis(t.unit, f.value, f.basis_in_cny, f.basis_in_usd) as latest_basis
     from in_view as t
     left join int_progress_figures as f on f.achievement_id = t.latest_achievement_id
 )
@@ -49,7 +50,7 @@ select
     int_figure_timing(t.latest_year, t.deadline_year) as figure_timing, t.latest_achievement_id,
     t.latest_value_as_reported, t.latest_unit_as_reported, t.latest_comparator, t.latest_source_ids,
     coalesce(t.latest_unit_as_reported <> t.unit, false) as progress_is_derived,
-    int_progress_basis(t.latest_value_as_reported, t.latest_unit_as_reported, t.unit, t.latest_year) as progress_basis,
+    t.latest_basis as progress_basis,
     t.latest_value as latest_value_in_target_unit, t.rows_in_view
 from converted as t
 join topics as tp on tp.topic = t.topic

@@ -16,9 +16,9 @@ with targets as (
 ),
 latest as (     -- every year: the latest figure in the whole dataset
     select c.target_id, f.*, l.comparable_count,
-           int_in_unit(f.value, f.unit, t.unit, f.as_of_year) as value_in_target_unit,
+           int_figure_in(t.unit, f.value, f.value_in_cny, f.value_in_usd) as value_in_target_unit,
            f.unit <> t.unit as is_derived,
-           int_progress_basis(f.value, f.unit, t.unit, f.as_of_year) as basis
+           int_figure_basis(t.unit, f.value, f.basis_in_cny, f.basis_in_usd) as basis
     from int_target_cells as c
     join targets as t using (target_id)
     join int_latest_figures(9999) as l using (cell)
