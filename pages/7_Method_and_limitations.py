@@ -63,9 +63,7 @@ example "70 billion yuan ($10.16 billion)"), the **CNY** and **USD** views show 
 year. Where sources convert one amount differently, all are kept and one is marked preferred, with the reason
 (see *Achievements → Where sources disagree*, which also shows this project's own conversion beside them).
 """
-for code, label in STATUS_LABELS.items():     # the status table names each status as the pages do
-    METHOD = METHOD.replace("{" + code + "}", label)
-st.markdown(METHOD)
+st.markdown(METHOD.format_map(STATUS_LABELS))   # the status table names each status as the pages do
 # Small fixed tables: static (st.table), not the interactive grid, which costs far more to draw.
 st.table(present.fx_rates_table(app_data.query("method__fx_rates")))
 

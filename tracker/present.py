@@ -40,13 +40,19 @@ def _year_text(value) -> str:
 
 # --- overview ------------------------------------------------------------------------------------
 
+# How views/40_money_values.sql words the basis of an amount a source converted itself
+# ("converted by the source S002"): the one place Python recognises that wording.
+SOURCE_CONVERSION = "converted by the source"
+
+
+def _by_source(basis) -> bool:
+    return isinstance(basis, str) and basis.startswith(SOURCE_CONVERSION)
+
+
 def _basis_note(derived: bool, basis, prefix: str = " (", suffix: str = "") -> str:
     """Say how a shown amount was converted: by this project (derived) or by the source itself."""
-    if derived:   # the stored basis says so itself: "derived at 6.45 CNY per USD, the 2021 annual average"
-        return f"{prefix}{basis}{suffix}"
-    if isinstance(basis, str) and basis.startswith("converted by"):
-        return f"{prefix}{basis}{suffix}"
-    return ""
+    # a derived basis says so itself: "derived at 6.45 CNY per USD, the 2021 annual average"
+    return f"{prefix}{basis}{suffix}" if derived or _by_source(basis) else ""
 
 
 def headline_cards(headlines: pd.DataFrame) -> list[dict]:
@@ -289,7 +295,7 @@ def target_lines_note(targets: pd.DataFrame) -> str:
 
 def target_lines_frame(targets: pd.DataFrame) -> pd.DataFrame:
     df = targets.copy()
-    df["source_converted"] = df["conversion_basis"].fillna("").str.startswith("converted by the source") & ~df["derived"].astype(bool)
+    df["source_converted"] = [_by_source(b) and not d for b, d in zip(df["conversion_basis"], df["derived"])]
     # the legend says, briefly, how a target drawn in another currency got there
     how = [", derived" if r.derived else f", per {r.reported_conversion_source}" if r.source_converted else ""
            for r in df.itertuples()]
