@@ -529,3 +529,43 @@ def test_a_page_choice_is_still_there_after_a_visit_to_another_page():
     at.switch_page("pages/8_Sources_and_evidence.py")
     at.run()
     assert at.text_input[0].value == "billion" and url_values(at, "q") == ["billion"]
+
+
+def _back_to(at: AppTest, address: dict) -> AppTest:
+    """What the browser's Back button does: the page runs again with an earlier address (and the
+    widgets as they are)."""
+    at.query_params.clear()
+    at.query_params.update(address)
+    return at.run()
+
+
+def test_the_back_button_reopens_the_view_its_address_holds():
+    at = open_page("app.py")
+    at.slider(key="w_years").set_value((2018, 2030)).run()
+    at.slider(key="w_years").set_value((2019, 2030)).run()
+    assert url_values(at, "from") == ["2019"]
+    _back_to(at, {"from": "2018"})
+    assert at.slider(key="w_years").value == (2018, 2030) and url_values(at, "from") == ["2018"]
+    assert not at.warning
+    _back_to(at, {})
+    assert at.slider(key="w_years").value[0] < 2018 and "from" not in at.query_params
+
+    at = open_page("pages/8_Sources_and_evidence.py")
+    at.text_input[0].set_value("billion").run()
+    assert url_values(at, "q") == ["billion"]
+    _back_to(at, {})
+    assert at.text_input[0].value == "" and "q" not in at.query_params
+
+
+def test_a_link_to_another_page_is_not_taken_for_the_back_button():
+    """A sidebar link carries the filters and no page choice: the page's own choice is kept,
+    although the address differs from the last one written (which held the metric)."""
+    at = open_page("pages/8_Sources_and_evidence.py")
+    at.text_input[0].set_value("billion").run()
+    at.slider(key="w_years").set_value((2018, 2030)).run()
+    at.switch_page("pages/2_Achievements.py")
+    _back_to(at, {"from": "2018"})           # the link as the sidebar writes it
+    assert "metric" in at.query_params
+    at.switch_page("pages/8_Sources_and_evidence.py")
+    _back_to(at, {"from": "2018"})
+    assert at.text_input[0].value == "billion" and url_values(at, "q") == ["billion"]

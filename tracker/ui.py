@@ -20,8 +20,8 @@ from tracker.formatting import code_span, count_of
 from tracker.paths import REPO_ROOT, default_data_dir
 from tracker.validate import ValidationError
 from tracker.present import CLAIM_LABELS
-from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabulary, default_state, describe, page_choices,
-                             parse_query_params, shown, to_query_params)
+from tracker.filters import (CURRENCIES, CURRENCY_LABELS, PAGE_KEYS, FilterState, Vocabulary, default_state, describe,
+                             page_choices, parse_query_params, shown, to_query_params)
 
 APP_NAME = "Shanghai AI Policy Tracker"
 PAGES = (
@@ -37,6 +37,8 @@ PAGES = (
 )
 INGEST_PAGE = ("pages/9_Add_a_source.py", "Add a source", ":material/note_add:")
 STATE_KEY = "_filters"
+PAGE_KEY = "_page"            # session key: the title of the page this run draws (set by setup_page)
+WRITTEN_KEY = "_url_written"  # session key: the address the last run wrote, and on which page
 PROBLEMS_SHOWN = 50     # data problems listed on the page; the validate command lists them all
 FAVICON = REPO_ROOT / "assets" / "favicon.png"
 CLAIM_COLORS = {"official_statement": "blue", "press_report": "gray", "derived": "orange"}
@@ -52,6 +54,7 @@ def setup_page(title: str, icon: str) -> None:
     st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=str(FAVICON), layout="wide",
                        initial_sidebar_state="expanded")
     st.title(f"{icon} {title}")  # material icons: bundled with Streamlit, no CDN
+    st.session_state[PAGE_KEY] = title
     _stop_if_data_invalid()
     _startup_heap_frozen()
 
@@ -150,20 +153,25 @@ def _chips(chosen: tuple[str, ...], allowed: tuple[str, ...], every: bool) -> li
 def sidebar_filters(page_keys: tuple[str, ...] = ()) -> FilterState:
     """Draw the shared sidebar (navigation, filters, downloads) and return the filter state.
 
-    On a session's first run the state comes from the URL (a shared link); afterwards from the
-    session, and the URL is rewritten on every run so that it always reopens this view.
+    On a session's first run the state comes from the URL (a shared link), and again when the
+    browser's Back or Forward button brings an earlier address; otherwise from the session. The URL
+    is rewritten on every run so that it always reopens this view.
     page_keys: the page's own choices kept in the URL (filters.PAGE_KEYS); the page reads them
     with linked_choice / linked_text. Another page's key in a link is ignored with a notice."""
     vocab = vocabulary()
     ss = st.session_state
     notices: list[str] = []
-    if STATE_KEY not in ss:
-        params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
-        ss[STATE_KEY], notices = parse_query_params(params, vocab)
-        choices, refused = page_choices(params, page_keys)
+    address = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    moved = _back_or_forward(address)
+    if STATE_KEY not in ss or moved:
+        ss[STATE_KEY], notices = parse_query_params(address, vocab)
+        choices, refused = page_choices(address, page_keys)
         notices += refused
-        for key, value in choices.items():
-            ss[_LINKED + key] = value      # read once by the page's widget
+        for key in page_keys:
+            if key in choices:
+                ss[_LINKED + key] = choices[key]      # read once by the page's widget
+            elif moved:
+                ss[_LINKED + key] = _NO_CHOICE        # that view had no such choice
     state: FilterState = ss[STATE_KEY].within(vocab)
     _seed_widgets(state, vocab)
     url_params = to_query_params(state, vocab)
@@ -194,17 +202,43 @@ def sidebar_filters(page_keys: tuple[str, ...] = ()) -> FilterState:
                            help="Every public view as CSV, with the data dictionary (README.md).")
 
     st.query_params.from_dict(url_params)
+    ss[WRITTEN_KEY] = {"page": ss.get(PAGE_KEY), "params": {k: v if isinstance(v, list) else [v] for k, v in url_params.items()}}
     if notices:
         st.warning("Ignored part of the link; the view below uses the rest of it.\n\n" + "\n".join(f"- {n}" for n in notices),
                    icon=":material/warning:")
     return state
 
 
+def _back_or_forward(address: dict[str, list[str]]) -> bool:
+    """Whether the browser's Back or Forward button brought this run: the address is not the one the
+    last run wrote. Streamlit reruns the page with the address from the browser's history, and the
+    view must then follow that address; seeded from the session instead, the run would write the newer
+    view back over it, and Back would seem to do nothing. A link to another page of the dashboard
+    (st.page_link) carries the filters and none of the pages' own choices, so it does not count."""
+    written = st.session_state.get(WRITTEN_KEY)
+    if written is None:
+        return False
+    then = written["params"]
+    if {k: v for k, v in address.items() if k not in PAGE_KEYS} != {k: v for k, v in then.items() if k not in PAGE_KEYS}:
+        return True
+    if written["page"] == st.session_state.get(PAGE_KEY):
+        return any(address.get(k) != then.get(k) for k in PAGE_KEYS)
+    return any(then.get(k) != address[k] for k in PAGE_KEYS if k in address)   # only history gives a page its choice
+
+
+def _write_choice(key: str, value: str) -> None:
+    """A page's own choice into the address, and into what the run wrote (see _back_or_forward)."""
+    st.query_params[key] = value
+    st.session_state[WRITTEN_KEY]["params"][key] = [value]
+
+
 _LINKED = "_linked_"   # session key prefix: a page choice from the link the session opened with
+_NO_CHOICE = ()        # linked when Back reopens a view whose address had no choice: the widget's default.
+                       # Set, not forgotten: the browser would go on showing the widget's last value.
 _KEPT = "kept_"   # session key prefix: a page choice's copy that outlives its widget
 
 
-def _from_link(key: str) -> str | None:
+def _from_link(key: str) -> str | tuple | None:
     return st.session_state.pop(_LINKED + key, None)
 
 
@@ -218,7 +252,9 @@ def linked_choice(label: str, options: Sequence[str], format_func: Callable[[str
     ss, widget = st.session_state, "w_" + key
     linked = _from_link(key)
     if linked is not None:
-        if linked in options:
+        if linked == _NO_CHOICE and options:
+            ss[widget] = options[0]
+        elif linked in options:
             ss[widget] = linked
         else:
             _refuse_link(key, linked, "not one of the choices in this view; showing the first.")
@@ -228,7 +264,7 @@ def linked_choice(label: str, options: Sequence[str], format_func: Callable[[str
         ss.pop(widget, None)
     choice = st.selectbox(label, options, format_func=format_func, key=widget)
     ss[_KEPT + widget] = choice
-    st.query_params[key] = choice
+    _write_choice(key, choice)
     return choice
 
 
@@ -243,7 +279,7 @@ def drop_link(key: str, why: str) -> None:
     """A page choice from the link that this view has nothing to offer for: say so now, rather
     than keep it in the session and apply it, unasked, after a later filter change."""
     linked = _from_link(key)
-    if linked is not None:
+    if linked is not None and linked != _NO_CHOICE:
         _refuse_link(key, linked, why)
 
 
@@ -252,13 +288,13 @@ def linked_text(label: str, *, key: str, **kwargs) -> str:
     ss, widget = st.session_state, "w_" + key
     linked = _from_link(key)
     if linked is not None:
-        ss[widget] = linked[:200]
+        ss[widget] = "" if linked == _NO_CHOICE else linked[:200]
     else:
         _restore(widget)
     text = st.text_input(label, key=widget, **kwargs)
     ss[_KEPT + widget] = text
     if text.strip():
-        st.query_params[key] = text
+        _write_choice(key, text)
     return text
 
 

@@ -37,6 +37,8 @@ WIDGET_LABEL = '[data-testid="stWidgetLabel"]'
 SLIDER = '[data-testid="stSlider"]'
 MULTISELECT = '[data-testid="stMultiSelect"]'
 RADIO = '[data-testid="stRadio"]'
+TEXT_INPUT = '[data-testid="stTextInput"]'
+CAPTION = '[data-testid="stCaptionContainer"]'
 WARNING = '[data-testid="stAlertContentWarning"]'
 HEADING = '[data-testid="stHeading"]'
 MARKDOWN = '[data-testid="stMarkdownContainer"]'
@@ -246,6 +248,16 @@ def headings(page: Page) -> list[str]:
 def page_links(page: Page) -> Locator:
     """The navigation links the app draws in the sidebar."""
     return page.locator(SIDEBAR).locator(PAGE_LINK)
+
+
+def captions(page: Page) -> list[str]:
+    return [t.strip() for t in page.locator(f"{MAIN_BLOCK} {CAPTION}").all_inner_texts()]
+
+
+def text_box(page: Page, label: str) -> Locator:
+    """The text field of a text input in the page (not the sidebar), found by its label."""
+    return page.locator(MAIN_BLOCK).locator(TEXT_INPUT).filter(
+        has=page.locator(WIDGET_LABEL).filter(has_text=label)).locator("input")
 
 
 # --- the sidebar's widgets --------------------------------------------------------------------
