@@ -49,11 +49,13 @@ target says "more than".
 | {met_after_deadline} | reaches the target; the figure dates from after the deadline (the sources give no figure for the deadline year, so whether it was met on time is not known) |
 | {behind} | below the target; the figure dates from before the deadline year (not a verdict on the schedule: no later figure is in view) |
 | {missed} | below the target; the figure dates from the deadline year or after |
+| {not_shown_reached} | below the target, but the source gives the figure as a lower bound ("more than"); it dates from before the deadline year |
+| {not_shown_reached_by_deadline} | the same, with a figure from the deadline year or after |
 | {no_comparable_data} | no figure for the same jurisdiction and metric |
 
 A figure the source gives as a lower bound ("more than 500 billion yuan") and that is below the target is
 *not shown reached* rather than behind or missed: it does not show the target reached, nor that it was not. The
-progress keeps the qualifier ("> 50%"). Qualitative goals have no status: they are listed, not measured.
+progress keeps the qualifier ("> 50%"), and the downloads carry the same status. Qualitative goals have no status: they are listed, not measured.
 
 ### Currencies
 Amounts are stored as reported (full amounts with their ISO code). Where a source gives its own conversion (for

@@ -44,7 +44,8 @@ select
     int_display_basis(t.unit_kind, t.cny_basis, t.usd_basis, $currency) as target_conversion_basis,
     t.reported_conversion_value, t.reported_conversion_unit, t.reported_conversion_source, t.reported_conversion_count,
     case when t.is_quantitative
-         then int_progress_status(t.comparator, t.target_value, t.deadline_year, t.latest_value, t.latest_year)
+         then int_progress_status(t.comparator, t.target_value, t.deadline_year, t.latest_value, t.latest_year,
+                                  t.latest_comparator)
          else 'qualitative' end as status,
     t.latest_value / t.target_value as progress_ratio, t.latest_year,
     int_figure_timing(t.latest_year, t.deadline_year) as figure_timing, t.latest_achievement_id,

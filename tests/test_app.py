@@ -266,7 +266,7 @@ def test_progress_chart_shows_the_status_of_each_quantitative_target():
     bars = [t for t in chart(at)["data"] if t["type"] == "bar"]
     rows = {label: text for t in bars for label, text in zip(t["y"], t["text"])}
     # S001's "exceeded $42.73 billion" and S004's "more than 500 billion yuan" are lower bounds, and stay so
-    assert any("by 2020" in label and "Reached (by a figure dated after the deadline)" in label and text == "> 276%"
+    assert any("by 2020" in label and "Reached (by a figure dated after the deadline)" in label and text == "> 275.6%"
                for label, text in rows.items())
     # "more than 500 billion yuan" against 1 trillion: not shown reached, which is not "not reached"
     assert any("by 2030" in label and "Not shown reached (a lower bound from before the deadline)" in label and text == "> 50%"

@@ -100,14 +100,15 @@ def test_a_date_known_only_to_its_year_is_drawn_inside_that_year():
 
 
 @pytest.mark.parametrize("ratio, figure, target, text", [
-    (2.756, "more_than", "more_than", "> 276%"), (0.7, "about", "more_than", "≈ 70%"), (0.5, None, "about", "≈ 50%"),
+    (2.756085, "more_than", "more_than", "> 275.6%"), (2.75999, "more_than", None, "> 275.9%"), (0.57, "at_least", None, "≥ 57%"),
+    (0.7, "about", "more_than", "≈ 70%"), (0.5, None, "about", "≈ 50%"),
     (1.2, "at_least", None, "≥ 120%"), (0.25, None, None, "25%"), (float("nan"), None, None, "—")])
 def test_progress_keeps_the_qualifier_of_the_figure_or_the_target(ratio, figure, target, text):
     assert present.progress_text(ratio, figure, target) == text
 
 
-def test_a_lower_bound_below_the_target_is_not_shown_reached_rather_than_unreached():
-    assert present.status_label("behind", "more_than", 2030) == "Not shown reached (a lower bound from before the deadline)"
-    assert present.status_label("behind", "about", 2020) == "Not yet reached (figure from before the deadline)"
-    assert present.status_label("behind", None, None) == "Not yet reached (no deadline)"
-    assert present.status_label("met", "more_than", 2020) == "Met"
+def test_each_status_reads_in_words():
+    assert present.status_label("not_shown_reached", 2030) == "Not shown reached (a lower bound from before the deadline)"
+    assert present.status_label("behind", 2020) == "Not yet reached (figure from before the deadline)"
+    assert present.status_label("behind", None) == "Not yet reached (no deadline)"
+    assert present.status_label("met", 2020) == "Met"

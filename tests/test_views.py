@@ -154,7 +154,11 @@ def expected_progress(data_dir: Path = DATA_DIR, as_of: int = 9999) -> dict[str,
         if reaches:
             status = "met_after_deadline" if deadline is not None and year > deadline else "met"
         else:
-            status = "missed" if deadline is not None and year >= deadline else "behind"
+            late = deadline is not None and year >= deadline
+            if a["comparator"] in ("more_than", "at_least"):    # a lower bound below the target shows neither way
+                status = "not_shown_reached_by_deadline" if late else "not_shown_reached"
+            else:
+                status = "missed" if late else "behind"
         expected[t["target_id"]] = {
             "latest_value": latest, "latest_year": year, "progress_ratio": latest / target_value,
             "status": status, "comparable_count": len(comparable),
@@ -209,7 +213,8 @@ def test_target_progress_of_the_2020_target_is_derived_from_the_2021_dollar_figu
     national = actual_progress(built_db)["T-cn-industry-1trn-2030"]
     assert national["latest_achievement_id"] == "A-cn-industry-scale-2023"
     assert national["progress_ratio"] == pytest.approx(500e9 / 1000e9)
-    assert (national["status"], national["is_derived"]) == ("behind", False)
+    # "more than 500 billion yuan": a lower bound, below the target, does not show it unreached
+    assert (national["status"], national["is_derived"]) == ("not_shown_reached", False)
 
 
 def goals_progress(path: Path, as_of: int) -> dict[str, dict]:
@@ -279,6 +284,19 @@ def test_target_progress_status_rule(tmp_path, data_copy, jurisdiction, value, u
     assert_progress_matches(actual, expected)
     target = "T-cn-industry-1trn-2030" if jurisdiction == "china" else "T-sh-industry-100bn-2020"
     assert actual[target]["status"] == status
+    assert_goals_progress_follows_the_rule(path, data_copy)
+
+
+@pytest.mark.parametrize("year, status", [(2029, "not_shown_reached"), (2030, "not_shown_reached_by_deadline")])
+def test_a_lower_bound_below_the_target_is_not_shown_reached_in_the_view_that_is_downloaded(tmp_path, data_copy, year,
+                                                                                           status):
+    # "more than 800 bn yuan" against 1 trillion: it may be 1.2 trillion, so neither behind nor missed
+    add_achievement(data_copy, "A-test-figure", "china", 800e9, "CNY", year, comparator="more_than")
+    path = tmp_path / "t.duckdb"
+    db.build(path, data_copy, None)
+    actual = actual_progress(path)
+    assert_progress_matches(actual, expected_progress(data_copy))
+    assert actual["T-cn-industry-1trn-2030"]["status"] == status
     assert_goals_progress_follows_the_rule(path, data_copy)
 
 
@@ -487,6 +505,6 @@ def test_the_goals_table_says_when_a_goal_is_undated_and_keeps_a_lower_bound(bui
     table = present.goals_table(goals)
     announced = dict(zip(goals["target_id"], table["Announced"]))
     progress = dict(zip(goals["target_id"], table["Progress (derived)"]))
-    assert progress["T-sh-industry-100bn-2020"] == "> 276%" and progress["T-sh-ai-powerhouse"] == "—"
+    assert progress["T-sh-industry-100bn-2020"] == "> 275.6%" and progress["T-sh-ai-powerhouse"] == "—"
     assert announced["T-sh-ai-investment-funds-plan"] == "not stated (first reported 2019)"   # S002 only describes it
     assert announced["T-sh-industry-100bn-2020"] == "2018"      # 'a new municipal plan' in S003 (its note says how)

@@ -17,6 +17,9 @@ STATUS_LABELS = {
     "met": "Met", "met_after_deadline": "Reached (by a figure dated after the deadline)",
     "behind": "Not yet reached (figure from before the deadline)",
     "missed": "Missed", "no_comparable_data": "No comparable data", "qualitative": "Qualitative (not measured)",
+    # a lower bound below the target ("more than 500 bn" against 1 trillion) shows neither way
+    "not_shown_reached": "Not shown reached (a lower bound from before the deadline)",
+    "not_shown_reached_by_deadline": "Not shown reached (a lower bound from the deadline year or after)",
 }
 
 

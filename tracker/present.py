@@ -2,6 +2,7 @@
 readable columns. Pure pandas, no Streamlit, so pages only lay out widgets."""
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pandas as pd
@@ -79,20 +80,21 @@ LOWER_BOUNDS = ("more_than", "at_least")
 
 
 def progress_text(ratio, figure_comparator, target_comparator) -> str:
-    """A progress ratio as a reader may take it: "> 276%" when the figure is a lower bound ("exceeded
-    $42.73 billion"), "≈ 70%" when the figure or the target is approximate; "—" without a figure."""
+    """A progress ratio as a reader may take it: "> 275.6%" when the figure is a lower bound ("exceeded
+    $42.73 billion"), "≈ 70%" when the figure or the target is approximate; "—" without a figure.
+    To a tenth of a percent, as the tables' number column; a lower bound is cut, not rounded up, so
+    that it claims no more than the source ("> 276%" would overstate "more than 275.6%")."""
     if pd.isna(ratio):
         return "—"
     sign = COMPARATOR_SIGNS.get(figure_comparator) or ("≈" if target_comparator == "about" else "")
-    return f"{sign} {ratio:.0%}" if sign else f"{ratio:.0%}"
+    tenths = round(ratio * 1000, 6)         # round(): 0.57 * 1000 is 569.999...
+    tenths = math.floor(tenths) if figure_comparator in LOWER_BOUNDS else round(tenths)
+    percent = f"{tenths / 10:.1f}".removesuffix(".0") + "%"
+    return f"{sign} {percent}" if sign else percent
 
 
-def status_label(status, figure_comparator, deadline_year) -> str:
-    """The status in words. A figure below the target that is only a lower bound ("more than 500
-    billion yuan" against 1 trillion) does not show the target unreached, only not shown reached."""
-    if status in ("behind", "missed") and figure_comparator in LOWER_BOUNDS:
-        return ("Not shown reached (a lower bound from before the deadline)" if status == "behind"
-                else "Not shown reached (a lower bound from the deadline year or after)")
+def status_label(status, deadline_year) -> str:
+    """The status in words (the rule itself is SQL's: views/49_int_progress.sql)."""
     if status == "behind" and pd.isna(deadline_year):
         return "Not yet reached (no deadline)"
     return STATUS_LABELS.get(status, "—") if isinstance(status, str) else "—"
@@ -100,7 +102,7 @@ def status_label(status, figure_comparator, deadline_year) -> str:
 
 def _progress_columns(df: pd.DataFrame) -> dict:
     """The progress columns both goal tables share: as shown (with its qualifier) and as a number for sorting."""
-    return {"Status": [status_label(s, c, d) for s, c, d in zip(df["status"], df["latest_comparator"], df["deadline_year"])],
+    return {"Status": [status_label(s, d) for s, d in zip(df["status"], df["deadline_year"])],
             "Progress (derived)": [progress_text(r, c, t) for r, c, t in
                                    zip(df["progress_ratio"], df["latest_comparator"], df["comparator"])],
             "Progress (%, number)": (df["progress_ratio"] * 100).round(1)}

@@ -33,13 +33,18 @@ create or replace macro int_figure_basis(to_unit, value, basis_in_cny, basis_in_
          when value is not null then 'as reported' end
 );
 
--- The status rule of data/README.md; figure is the comparable figure in the target's unit (null: none).
-create or replace macro int_progress_status(comparator, target_value, deadline_year, figure, figure_year) as (
+-- The status rule of data/README.md; figure is the comparable figure in the target's unit (null: none)
+-- and figure_comparator its qualifier. A figure the source gives as a lower bound ("more than 500
+-- billion yuan") that is below the target does not show the target unreached: not_shown_reached.
+create or replace macro int_progress_status(comparator, target_value, deadline_year, figure, figure_year, figure_comparator) as (
     case
         when figure is null then 'no_comparable_data'
         when (comparator = 'more_than' and figure > target_value)
           or (coalesce(comparator, '') <> 'more_than' and figure >= target_value)
             then case when figure_year > coalesce(deadline_year, 9999) then 'met_after_deadline' else 'met' end
+        when figure_comparator in ('more_than', 'at_least')
+            then case when figure_year >= coalesce(deadline_year, 9999) then 'not_shown_reached_by_deadline'
+                      else 'not_shown_reached' end
         else case when figure_year >= coalesce(deadline_year, 9999) then 'missed' else 'behind' end
     end
 );

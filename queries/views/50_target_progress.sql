@@ -9,6 +9,8 @@
 --   met_after_deadline  the latest figure reaches the target but dates from after the deadline
 --   behind              the latest figure is below the target and dates from before the deadline year
 --   missed              the latest figure is below the target and dates from the deadline year or after
+--   not_shown_reached   the latest figure is a lower bound ("more than") below the target, from before the deadline year
+--   not_shown_reached_by_deadline   the same, from the deadline year or after
 -- "Reaches" means >= the target, or > where the target says "more than".
 create or replace view target_progress as
 with targets as (
@@ -31,7 +33,8 @@ final as (
         l.value_in_target_unit as latest_value,
         l.as_of_year as latest_year,
         l.value_in_target_unit / t.target_value as progress_ratio,
-        int_progress_status(t.comparator, t.target_value, t.deadline_year, l.value_in_target_unit, l.as_of_year) as status,
+        int_progress_status(t.comparator, t.target_value, t.deadline_year, l.value_in_target_unit, l.as_of_year,
+                            l.comparator) as status,
         int_figure_timing(l.as_of_year, t.deadline_year) as figure_timing,
         l.achievement_id as latest_achievement_id,
         l.value as latest_value_as_reported,
