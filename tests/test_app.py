@@ -319,6 +319,24 @@ def test_no_event_on_a_timeline_hides_another(page_file, key):
     assert all(abs(a[1] - b[1]) >= 0.05 for a, b in close)                 # ... and are spread apart
 
 
+def test_every_relation_on_the_network_can_be_hovered(app_db):
+    """Two relations between the same parties (a meeting and a proposed collaboration) share one
+    line; its marker's hover names both, and no marker lies on another one."""
+    from tracker import db as tracker_db, queries
+    con = tracker_db.connect_read_only(app_db)
+    every = {"year_from": 1900, "year_to": 2100, "topics": None, "jurisdictions": None, "currency": "reported"}
+    relations = queries.run(con, "partnerships__network_edges", parties=100, limit=None, **every)
+    con.close()
+    pairs = relations.assign(pair=[tuple(sorted(p)) for p in zip(relations["source"], relations["target"])])
+    assert pairs["pair"].duplicated().any()            # the data has such a pair: the test means something
+    (markers,) = [t for t in chart_by_key(open_page("pages/3_Partnerships.py"), "partnerships_network")["data"]
+                  if t.get("name") == "relation"]
+    spots = list(zip(values(markers, "x"), values(markers, "y")))
+    assert len(set(spots)) == len(spots) == pairs["pair"].nunique()
+    for r in pairs.itertuples():
+        assert sum(f"{r.source} — {r.target}</b><br>{r.relation}<br>" in h for h in markers["hovertext"]) == 1, r
+
+
 def test_each_kind_of_claim_in_view_is_named_by_a_badge():
     at = open_page("pages/1_Stated_goals.py")
     assert ":blue-badge[Official statement] :gray-badge[Press report]" in [m.value for m in at.markdown]

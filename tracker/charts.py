@@ -275,23 +275,28 @@ def _circle_layout(names: list[str]) -> dict[str, tuple[float, float]]:
 
 def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
     """Who works with whom: organisations and people on a circle, most connected first, with an
-    edge per relation. nodes: name, node_type ('organization'/'person'/'place or event'), degree, hover.
+    line per pair of parties. nodes: name, node_type ('organization'/'person'/'place or event'), degree, hover.
     edges: source, target, relation, hover."""
     order = nodes.sort_values(["degree", "name"], ascending=[False, True])["name"].tolist()
     pos = _circle_layout(order)
+    # One line per pair of parties: two relations between the same two (a meeting and a proposed
+    # collaboration) would be drawn on top of each other, and only one of them could be hovered.
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for s, t, hover in zip(edges["source"], edges["target"], edges["hover"]):
+        pairs.setdefault(tuple(sorted((s, t))), []).append(hover)
     xs, ys = [], []
-    for s, t in zip(edges["source"], edges["target"]):
+    for s, t in pairs:
         (x0, y0), (x1, y1) = pos[s], pos[t]
         xs += [x0, x1, None]
         ys += [y0, y1, None]
     traces = [
         {"type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": {"color": "#BBBBBB", "width": 1.5},
          "hoverinfo": "skip", "showlegend": False},
-        # edge labels at midpoints carry the hover text of each relation
-        {"type": "scatter", "x": [(pos[s][0] + pos[t][0]) / 2 for s, t in zip(edges["source"], edges["target"])],
-         "y": [(pos[s][1] + pos[t][1]) / 2 for s, t in zip(edges["source"], edges["target"])],
+        # a marker at each line's midpoint carries the hover text of every relation of the pair
+        {"type": "scatter", "x": [(pos[s][0] + pos[t][0]) / 2 for s, t in pairs],
+         "y": [(pos[s][1] + pos[t][1]) / 2 for s, t in pairs],
          "mode": "markers", "marker": {"size": 7, "color": "#BBBBBB", "symbol": "diamond"}, "name": "relation",
-         "hovertext": _hover(edges["hover"]), "hoverinfo": "text", "showlegend": False},
+         "hovertext": _hover("\n\n".join(hovers) for hovers in pairs.values()), "hoverinfo": "text", "showlegend": False},
     ]
     styles = {"organization": ("#0072B2", "square"), "person": ("#E69F00", "circle"), "place or event": ("#009E73", "diamond")}
     for node_type, (color, symbol) in styles.items():
