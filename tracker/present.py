@@ -324,7 +324,7 @@ def event_marks_frame(events: pd.DataFrame) -> pd.DataFrame:
 def achievements_table(df: pd.DataFrame) -> pd.DataFrame:
     shown = []
     for r in df.itertuples():
-        text = fmt_value(r.value, r.unit, r.unit_kind, r.comparator) if pd.notna(r.value) else "— (no figure: a first or a breakthrough)"
+        text = fmt_value(r.value, r.unit, r.unit_kind, r.comparator) if pd.notna(r.value) else "— (no figure in the source)"
         text += _basis_note(r.is_derived, r.conversion_basis, " (", ")")
         shown.append(text)
     return pd.DataFrame({
