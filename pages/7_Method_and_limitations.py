@@ -34,7 +34,10 @@ holds what five news articles (2018–2023) state, nothing more.
   resolved against the article's date from "this year", "now", "a new plan", an official quoted saying it or a
   dated occasion, with a note saying how (shown in the hover and the tables). A plan or step the articles describe
   without dating it has no year: it is not on the timeline, and the goal pages count it from the year it was first
-  reported. Dates are shown at their known precision.
+  reported. A state of affairs ("several think tanks have been established", "1,000 companies") is dated by the
+  article that reports it, as a figure is, and is not on the timeline either; the one exception is a partnership,
+  which is always drawn: Tesla's Giga-factory in Lingang is placed at 2023, the year of the article that mentions
+  it, and its note says that the factory's own date is not stated. Dates are shown at their known precision.
 
 ### Status of quantitative targets
 For each target with a number, the **latest comparable achievement** is the most recent figure for the same
