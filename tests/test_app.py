@@ -297,6 +297,8 @@ def test_progress_is_measured_as_of_the_end_of_the_chosen_years_and_credits_the_
     spec = chart_by_key(at, "progress")
     hovers = [h for t in spec["data"] for h in t["hovertext"]]
     assert any("(2021)" in h and "source S001" in h for h in hovers)
+    # the figure says what it measures: an output value, held against a target for the industry's scale
+    assert any("Figure: The combined output value of AI enterprises" in h for h in hovers)
     assert any("source S004" in h for h in hovers)       # the 2023 national figure
     note = next(c.value for c in at.caption if c.value.startswith("**Data:**"))
     assert all(source in note for source in ("S001", "S002", "S003", "S004"))

@@ -122,7 +122,8 @@ def progress_frame(goals: pd.DataFrame, as_of: int) -> pd.DataFrame:
         point_hover(r.statement, f"Target: {fmt_value(r.reported_value, r.reported_unit, None, r.comparator)}\n"
                     f"Latest up to {as_of}: {fmt_value(r.latest_value_as_reported, r.latest_unit_as_reported, None, r.latest_comparator)} "
                     f"({r.latest_year})\nProgress: {r.progress_text} of the target (derived: figure ÷ target)\n"
-                    f"Figure: record {r.latest_achievement_id}, {sources_of(r.latest_source_ids)}",
+                    + "\n".join(textwrap.wrap(f"Figure: {r.latest_statement.rstrip('.')} (record {r.latest_achievement_id}, "
+                                             f"{sources_of(r.latest_source_ids)})", 80)),   # what it measures, in its own words
                     f"deadline {_year_text(r.deadline_year)}; figure {r.figure_timing}", claim(r.claim_type), r.source_ids,
                     extra=f"Basis: {r.progress_basis}")
         for r in df.itertuples()]
@@ -153,7 +154,8 @@ def progress_table(df: pd.DataFrame) -> pd.DataFrame:
         "Target sources": df["source_ids"],
         "Latest comparable figure (as reported)": [fmt_value(v, u, None, c) for v, u, c in
                                                    zip(df["latest_value_as_reported"], df["latest_unit_as_reported"], df["latest_comparator"])],
-        "Figure year": df["latest_year"], "Figure record": df["latest_achievement_id"], "Figure sources": df["latest_source_ids"],
+        "Figure year": df["latest_year"], "Figure statement": df["latest_statement"],
+        "Figure record": df["latest_achievement_id"], "Figure sources": df["latest_source_ids"],
         **_progress_columns(df), "Basis of the figure": df["progress_basis"],
     })
 
@@ -238,8 +240,8 @@ def goals_table(goals: pd.DataFrame) -> pd.DataFrame:
         "Announced": [_year_text(a) if pd.notna(a) else f"not stated (first reported {_year_text(f)})"
                       for a, f in zip(goals["announced_year"], goals["active_from_year"])],
         "Basis of progress figure": goals["progress_basis"].fillna("—"),
-        "Progress figure": [f"{a} ({sources_of(s)})" if isinstance(a, str) else "—"
-                            for a, s in zip(goals["latest_achievement_id"], goals["latest_source_ids"])],
+        "Progress figure": [f"{w} ({a}, {sources_of(s)})" if isinstance(a, str) else "—"
+                            for w, a, s in zip(goals["latest_statement"], goals["latest_achievement_id"], goals["latest_source_ids"])],
         "Conversion the source reports": conversion,
         "Claim type": goals["claim_type"].map(claim), "Speaker": goals["speaker"].fillna("—"),
         "Sources": goals["source_ids"], "Note": goals["note"].fillna(""), "Record": goals["target_id"],
