@@ -53,8 +53,16 @@ def test_a_time_axis_with_one_date_spans_a_year_not_milliseconds():
                              "date_precision": ["day"], "topic": ["governance"], "hover": ["x"]})
     start, end = (pd.Timestamp(v) for v in charts.event_ranges(two_days, {}, "Two days").layout.xaxis.range)
     assert end - start >= pd.Timedelta(days=365)
-    years = one.assign(date=[pd.Timestamp("2015-01-01")]).pipe(lambda d: pd.concat([d, one]))
-    assert charts.timeline(years, {}, "Years").layout.xaxis.range is None       # wide enough: Plotly's own range
+
+
+
+def test_a_time_axis_shows_the_label_of_its_first_and_last_years():
+    # events of 2018 known only to the year are drawn mid-2018: the axis must still reach back to 1 January 2018
+    years = pd.DataFrame({"date": pd.to_datetime(["2018-01-01", "2023-02-25"]), "event_type": ["conference"] * 2,
+                          "topic": ["events"] * 2, "topic_label": ["Events"] * 2, "date_precision": ["year", "day"],
+                          "hover": ["x", "y"]})
+    start, end = (pd.Timestamp(v) for v in charts.timeline(years, {}, "Years").layout.xaxis.range)
+    assert start < pd.Timestamp("2018-01-01") and pd.Timestamp("2024-01-01") < end < pd.Timestamp("2024-07-01")
 
 
 def test_legend_entries_do_not_take_the_fill_of_a_traces_first_point():

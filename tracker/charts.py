@@ -33,17 +33,18 @@ def _axis(title: str | None, **extra) -> dict:
             **extra}
 
 
-MIN_DATE_SPAN = pd.Timedelta(days=366)
+YEAR_EDGE = pd.Timedelta(days=45)
 
 
 def _date_axis(*dates: pd.Series) -> dict:
-    """A time axis at least a year wide: with one date, or a few days apart, Plotly's own range
-    zooms in to hours and milliseconds ("23:59:59.999 Dec 30")."""
+    """A time axis over the whole years of its dates, a little past their edges. Plotly's own range
+    starts at the first marker: events of 2018, drawn mid-year, left the axis without a 2018 label;
+    and one date, or a few days apart, zoomed in to hours and milliseconds ("23:59:59.999 Dec 30")."""
     when = pd.to_datetime(pd.concat([pd.Series(list(d)) for d in dates]).dropna())
-    if when.empty or when.max() - when.min() >= MIN_DATE_SPAN:
+    if when.empty:
         return {"type": "date"}
-    middle = when.min() + (when.max() - when.min()) / 2
-    return {"type": "date", "range": [(middle - MIN_DATE_SPAN / 2).isoformat(), (middle + MIN_DATE_SPAN / 2).isoformat()]}
+    start, end = pd.Timestamp(when.min().year, 1, 1), pd.Timestamp(when.max().year + 1, 1, 1)
+    return {"type": "date", "range": [(start - YEAR_EDGE).isoformat(), (end + YEAR_EDGE).isoformat()]}
 
 
 # legend at the right: below the plot it covers the x-axis title, above it the chart's title
