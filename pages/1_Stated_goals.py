@@ -5,7 +5,7 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.limits import PROGRESS_BARS, TABLE_ROWS
-from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
+from tracker.ui import (LIST_LABEL, capped_note, claim_badges, data_table, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
                         sidebar_filters, topic_colors)
 
 setup_page("Stated goals", ":material/flag:")
@@ -49,7 +49,7 @@ if table := opened(LIST_LABEL, key="table_goals"):
     with table:     # queried only when open: the list is the page's costliest query at scale
         goals = app_data.query("goals__targets", with_progress_only=False, limit=TABLE_ROWS, **filters.params)
         capped_note(len(goals), rows_in_view(goals), "goals")
-        st.dataframe(present.goals_table(goals), hide_index=True, width="stretch", column_config={
+        data_table(present.goals_table(goals), column_config={
             "Progress (derived)": st.column_config.TextColumn(
                 help="Latest comparable figure ÷ target, computed by this project; \">\" when the figure is a lower bound"),
             "Progress (%, number)": st.column_config.NumberColumn(format="%.1f", help="The same, as a number to sort by"),

@@ -6,7 +6,7 @@ import streamlit as st
 from tracker import app_data, charts, present
 from tracker.formatting import count_of, fmt_money
 from tracker.limits import CONVERSION_RECORDS, DESCRIBED, SERIES_LINES, TABLE_ROWS, TARGET_LINES
-from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, drop_link, empty_state, linked_choice, opened,
+from tracker.ui import (LIST_LABEL, capped_note, claim_badges, data_table, download_csv, drop_link, empty_state, linked_choice, opened,
                         rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors)
 
 setup_page("Achievements", ":material/trending_up:")
@@ -72,7 +72,7 @@ if table := opened(LIST_LABEL, key="table_achievements"):
             empty_state("achievements", filters)
         else:
             capped_note(len(achievements), rows_in_view(achievements), "achievements")
-            st.dataframe(present.achievements_table(achievements), hide_index=True, width="stretch", column_config={
+            data_table(present.achievements_table(achievements), column_config={
                 "Statement": st.column_config.TextColumn(width="large"), "As of": st.column_config.NumberColumn(format="%d")})
             download_csv("Download achievements (CSV)", lambda: present.achievements_table(
                 app_data.full_query("achievements__all", **params)), "achievements.csv")

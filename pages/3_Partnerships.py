@@ -6,7 +6,7 @@ import streamlit as st
 from tracker import app_data, charts, present
 from tracker.formatting import count_of
 from tracker.limits import CHART_ROWS, DESCRIBED, NETWORK_EDGES, NETWORK_PARTIES, TABLE_ROWS
-from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
+from tracker.ui import (LIST_LABEL, capped_note, claim_badges, data_table, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
                         sidebar_filters, topic_colors)
 
 setup_page("Partnerships", ":material/handshake:")
@@ -54,7 +54,7 @@ if partnerships.empty:
 else:
     capped_note(len(partnerships), rows_in_view(partnerships), "partnerships and engagements")
     if table := opened(LIST_LABEL, key="table_partnerships"):
-        table.dataframe(present.partnerships_table(partnerships), hide_index=True, width="stretch",
-                        column_config={"What": st.column_config.TextColumn(width="large")})
+        data_table(present.partnerships_table(partnerships), table,
+                   column_config={"What": st.column_config.TextColumn(width="large")})
     download_csv("Download partnerships (CSV)", lambda: present.partnerships_table(
         app_data.full_query("partnerships__list", **params)), "partnerships.csv")

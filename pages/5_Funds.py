@@ -5,7 +5,7 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.limits import CHART_ROWS, DESCRIBED, TABLE_ROWS
-from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
+from tracker.ui import (LIST_LABEL, capped_note, claim_badges, data_table, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
                         sidebar_filters, topic_colors)
 
 setup_page("Funds", ":material/savings:")
@@ -34,7 +34,7 @@ if len(frame):
 st.subheader("Funds")
 capped_note(len(funds), rows_in_view(funds), "funds")
 if table := opened(LIST_LABEL, key="table_funds"):
-    table.dataframe(present.funds_table(funds), hide_index=True, width="stretch")
+    data_table(present.funds_table(funds), table)
 download_csv("Download funds (CSV)", lambda: present.funds_table(app_data.full_query("funds__list", **filters.params)),
              "funds.csv")
 st.caption("Sources also mention AI-focused industrial funds and plans to set up investment funds for AI projects without "

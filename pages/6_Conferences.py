@@ -5,7 +5,7 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.limits import CHART_ROWS, DESCRIBED, TABLE_ROWS
-from tracker.ui import (LIST_LABEL, capped_note, claim_badges, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
+from tracker.ui import (LIST_LABEL, capped_note, claim_badges, data_table, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
                         sidebar_filters, topic_colors)
 
 setup_page("Conferences", ":material/event:")
@@ -31,6 +31,6 @@ show_chart(charts.event_ranges(chart, topic_colors(), "Conferences and editions 
 st.subheader("All conferences and editions")
 capped_note(len(frame), rows_in_view(conferences), "events")
 if table := opened(LIST_LABEL, key="table_events"):
-    table.dataframe(present.conferences_table(frame), hide_index=True, width="stretch")
+    data_table(present.conferences_table(frame), table)
 download_csv("Download conferences (CSV)", lambda: present.conferences_table(present.conferences_frame(
     app_data.full_query("conferences__list", **filters.params))), "conferences.csv")

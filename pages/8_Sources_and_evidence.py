@@ -5,7 +5,7 @@ from tracker import app_data, present
 from tracker.filters import shown
 from tracker.formatting import count_of
 from tracker.limits import QUOTES, TABLE_ROWS
-from tracker.ui import capped_note, empty_state, linked_text, rows_in_view, setup_page, sidebar_filters
+from tracker.ui import capped_note, data_table, empty_state, linked_text, rows_in_view, setup_page, sidebar_filters
 
 setup_page("Sources & evidence", ":material/menu_book:")
 filters = sidebar_filters(page_keys=("q",))
@@ -14,9 +14,9 @@ st.markdown("The five articles the dataset is built from, and every quote that s
             "author and URL are given only where the article itself states them.")
 sources = app_data.query("sources__list", limit=TABLE_ROWS, **filters.params)
 capped_note(len(sources), rows_in_view(sources), "sources (earliest first)", "the dataset download has them all")
-st.dataframe(present.sources_table(sources), hide_index=True, width="stretch",
-             column_config={"URL": st.column_config.LinkColumn("URL"),
-                            "How the date was found": st.column_config.TextColumn(width="large")})
+data_table(present.sources_table(sources),
+           column_config={"URL": st.column_config.LinkColumn("URL"),
+                          "How the date was found": st.column_config.TextColumn(width="large")})
 
 st.subheader("Evidence")
 search = linked_text("Search the quotes", key="q", placeholder="e.g. Microsoft, billion, Lingang",

@@ -122,6 +122,15 @@ def test_a_page_list_opens_on_demand_and_stays_open_when_the_filters_change():
     assert [e.label for e in at.expander if e.label == "Show the list as a table"]
 
 
+def test_a_missing_value_in_a_table_reads_as_a_dash_not_none():
+    at = open_page("pages/1_Stated_goals.py")
+    at.session_state["table_goals"] = True
+    at.run()
+    (goals,) = at.dataframe
+    assert goals.value["Deadline"].isna().any()          # goals without a deadline: the table has missing values
+    assert goals.proto.placeholder == "—"                # ... drawn as the CSVs and text columns write them
+
+
 def test_filters_survive_a_page_switch_and_are_written_to_the_url():
     at = open_page("app.py")
     at.slider(key="w_years").set_value((2018, 2019)).run()

@@ -329,8 +329,17 @@ def show_chart(fig, data: pd.DataFrame | Callable[[], pd.DataFrame], *, key: str
                     config={"displaylogo": False, "responsive": True})
     st.caption(f"**Data:** {source_note}  \n**Chart description:** {description}")
     if table := opened("Show as table", key=f"table_{key}"):
-        table.dataframe(rows(), hide_index=True, width="stretch")
+        data_table(rows(), table)
     download_csv("Download chart data (CSV)", rows, f"{key}.csv", key=f"download_{key}")
+
+
+MISSING = "—"   # a missing value in a table, as the tables' text columns and the CSVs write it
+
+
+def data_table(frame: pd.DataFrame, into=None, **kwargs) -> None:
+    """A table as every page shows one: no index, the page's width, "—" for a missing value (not
+    Streamlit's grey "None"). into: the container to draw it in (default: the page)."""
+    (into or st).dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING, **kwargs)
 
 
 # A fixed label: Streamlit keys an expander's open state on its label too, so a label with a count
