@@ -4,6 +4,7 @@ from functools import partial
 import streamlit as st
 
 from tracker import app_data, charts, present
+from tracker.formatting import count_of
 from tracker.limits import PROGRESS_BARS, TABLE_ROWS
 from tracker.ui import (LIST_LABEL, capped_note, claim_badges, data_table, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
                         sidebar_filters, topic_colors)
@@ -39,6 +40,10 @@ else:
                key="goals_progress",
                source_note=present.progress_note(progress, filters.params["year_to"]),
                description=present.progress_description(progress))
+    if unmeasured := int(counts.quantitative) - rows_in_view(with_progress):    # the count above includes them
+        st.caption(f"{count_of(unmeasured, 'quantitative target in view has', 'quantitative targets in view have')} no "
+                   f"comparable figure dated up to {filters.params['year_to']}, so no bar; the list below gives "
+                   f"{'its' if unmeasured == 1 else 'their'} status.")
     for r in progress[progress["progress_is_derived"]].head(5).itertuples():
         # the basis reads "derived: 42.73 bn USD × 6.45 CNY per USD (2021 annual average)"
         st.caption(f":material/warning: *{present.shorten(r.statement, 70)}* — the latest figure is "

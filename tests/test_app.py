@@ -131,6 +131,17 @@ def test_a_missing_value_in_a_table_reads_as_a_dash_not_none():
     assert goals.proto.placeholder == "—"                # ... drawn as the CSVs and text columns write them
 
 
+def test_a_quantitative_target_without_a_bar_is_accounted_for():
+    # in 2019 the national 1 trillion target has no figure yet: "Quantitative 2" above one bar says why
+    def unmeasured(at):
+        return [c.value for c in at.caption if "no comparable figure dated up to" in c.value]
+    in_2019 = _deep_link("pages/1_Stated_goals.py", {"year": "2019"})
+    assert sum(len(values(t, "y")) for t in chart(in_2019)["data"]) == 1     # one bar
+    assert unmeasured(in_2019) == ["1 quantitative target in view has no comparable figure dated up to 2019, so no bar; "
+                                   "the list below gives its status."]
+    assert unmeasured(open_page("pages/1_Stated_goals.py")) == []
+
+
 def test_filters_survive_a_page_switch_and_are_written_to_the_url():
     at = open_page("app.py")
     at.slider(key="w_years").set_value((2018, 2019)).run()
