@@ -547,6 +547,15 @@ def test_a_small_count_is_drawn_on_whole_ticks():
     assert chart(at)["layout"]["yaxis"]["dtick"] == 1
 
 
+def test_a_rank_reads_downwards_from_the_first_with_no_rank_zero():
+    at = _deep_link("pages/2_Achievements.py", {"metric": "ai_industry_rank"})    # "ranked first in China" (S002)
+    spec = chart(at)
+    bottom, top = spec["layout"]["yaxis"]["range"]
+    assert 0 < top < 1 < bottom                        # 1 near the top, nothing at 0
+    (marks,) = [t for t in spec["data"] if t["name"] == "Year with events (hover)"]
+    assert set(values(marks, "y")) == {bottom}          # the event marks stay on the x axis
+
+
 def test_shanghai_cards_say_why_they_are_empty_when_shanghai_is_filtered_out():
     at = open_page("app.py", {"jurisdiction": "china"})
     shown = {m.label: m.value for m in at.metric}

@@ -229,9 +229,11 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
             "hovertext": _hover([row.hover, row.hover]), "hoverinfo": "text",
         })
     if len(events):
-        # A marker on the x axis per year with events; the hover says what they were.
+        # A marker on the x axis per year with events (at the bottom of a set range: a rank axis runs
+        # downwards from the first); the hover says what they were.
+        bottom = (yaxis or {}).get("range", [0])[0]
         traces.append({
-            "type": "scatter", "x": events["year"], "y": [0] * len(events), "mode": "markers", "cliponaxis": False,
+            "type": "scatter", "x": events["year"], "y": [bottom] * len(events), "mode": "markers", "cliponaxis": False,
             "name": "Year with events (hover)", "marker": {"symbol": "triangle-up", "size": 12, "color": "#777777"},
             "hovertext": events["hover"], "hoverinfo": "text",
         })

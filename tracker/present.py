@@ -266,13 +266,16 @@ def series_frame(points: pd.DataFrame) -> pd.DataFrame:
 
 def series_axis(points: pd.DataFrame) -> tuple[str, float, dict | None]:
     """The metric chart's y axis for the unit drawn: its title, the divisor of the values (money in
-    billions) and what it adds to the axis (whole ticks for ranks and small counts: no "2.5 clusters")."""
+    billions) and what it adds to the axis (whole ticks for ranks and small counts: no "2.5 clusters";
+    ranks read downwards from the first)."""
     unit, kind = points["unit"].iloc[0], points["unit_kind"].iloc[0]
     title = {"CNY": "Billions of yuan (CNY)", "USD": "Billions of US dollars (USD)", "share": "Share of the national total",
              "rank": "Rank (1 = first)"}.get(unit, unit.capitalize())
     if unit == "share":
         return title, 1.0, {"tickformat": ".0%", "range": [0, 1]}
-    if unit == "rank" or (kind == "count" and points["value"].max() <= 10):
+    if unit == "rank":      # first at the top, and no rank 0 at the bottom
+        return title, 1.0, {"dtick": 1, "range": [float(points["value"].max()) + 0.5, 0.5]}
+    if kind == "count" and points["value"].max() <= 10:
         return title, 1.0, {"dtick": 1}
     return title, 1e9 if unit in ("CNY", "USD") else 1.0, None
 
