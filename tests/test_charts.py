@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 
 from tracker import charts, present
+from tracker.formatting import fmt_value
 
 
 def test_many_events_on_one_day_stay_in_their_row_and_apart():
@@ -120,3 +121,10 @@ def test_each_status_reads_in_words():
     assert present.status_label("behind", 2020) == "Not yet reached (figure from before the deadline)"
     assert present.status_label("behind", None) == "Not yet reached (no deadline)"
     assert present.status_label("met", 2020) == "Met"
+
+
+@pytest.mark.parametrize("value, unit, comparator, text", [
+    (1.4e9, "people", None, "1.4 billion people"), (2.5e6, "users", "more_than", "more than 2.5 million users"),
+    (4000, "companies", "about", "about 4,000 companies"), (42.73e9, "USD", "more_than", "more than $42.73 bn")])
+def test_a_figure_reads_as_the_sources_write_it(value, unit, comparator, text):
+    assert fmt_value(value, unit, None, comparator) == text

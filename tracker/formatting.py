@@ -49,6 +49,9 @@ def fmt_value(value, unit: str | None, unit_kind: str | None = None, comparator:
         text = f"{value:.1%}"
     elif unit == "rank":
         text = f"#{value:,.0f}"
+    elif abs(value) >= 1e6:     # as the sources write them: "1.4 billion people", not "1,400,000,000 people"
+        size, word = (1e9, "billion") if abs(value) >= 1e9 else (1e6, "million")
+        text = f"{value / size:,.4g} {word} {unit or ''}".strip()
     else:
         text = f"{value:,.10g} {unit or ''}".strip()
     qualifier = COMPARATORS.get(comparator or "", "")
