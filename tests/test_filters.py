@@ -83,3 +83,8 @@ def test_the_view_line_names_what_is_chosen_and_the_currency():
 def test_a_range_that_only_repeats_the_year_is_not_a_contradiction():
     state, notices = parse_query_params({"year": ["2019"], "from": ["2019"], "to": ["2019"]}, VOCAB)
     assert (state.year_from, state.year_to) == (2019, 2019) and notices == []
+
+
+def test_an_empty_value_in_a_link_is_named_as_empty_not_shown_as_a_blank_box():
+    _, notices = parse_query_params({"topic": [""], "currency": ["  "]}, VOCAB)
+    assert notices == ["Ignored topic (empty): not a known topic.", "Ignored currency (empty): use one of reported, CNY, USD."]

@@ -70,6 +70,8 @@ def shown(value: str) -> str:
     end the code span and the paragraph) and as inline code, so that a link cannot put formatting
     or a clickable address into the dashboard's own message."""
     value = " ".join("".join(c if c.isprintable() else " " for c in value).split())
+    if not value:
+        return "(empty)"      # an empty code span would read as a blank box
     return code_span(value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…")
 
 
