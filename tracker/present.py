@@ -520,7 +520,7 @@ def sources_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         # how the date was found next to it: most dates here are inferred, and off-screen they read as printed
         "Source": df["source_id"], "Title": df["title"],
-        "Published": [fmt_date(d, p) for d, p in zip(df["published_on"], df["date_precision"])],
+        "Date (printed or inferred)": [fmt_date(d, p) for d, p in zip(df["published_on"], df["date_precision"])],
         "How the date was found": df["date_note"].fillna(""), "Date precision": df["date_precision"],
         "Publisher": df["publisher"].fillna("not stated"), "Authors": df["authors"].fillna("not stated"),
         "URL": df["url"], "Archive file": df["archive_name"],
