@@ -128,3 +128,14 @@ def test_each_status_reads_in_words():
     (4000, "companies", "about", "about 4,000 companies"), (42.73e9, "USD", "more_than", "more than $42.73 bn")])
 def test_a_figure_reads_as_the_sources_write_it(value, unit, comparator, text):
     assert fmt_value(value, unit, None, comparator) == text
+
+
+def test_a_person_sits_beside_their_organisation_on_the_network_circle():
+    # a hub with three partners, each with one person: ordered by degree alone, the people would
+    # come last, across the circle from their organisations, and every line would cross it
+    pairs = [("Hub", "Org A"), ("Hub", "Org B"), ("Hub", "Org C"), ("Org A", "Ann"), ("Org B", "Bo"), ("Org C", "Cy")]
+    degree = {"Hub": 3, "Org A": 2, "Org B": 2, "Org C": 2, "Ann": 1, "Bo": 1, "Cy": 1}
+    order = charts._circle_order(degree, pairs)
+    assert order[0] == "Hub" and sorted(order) == sorted(degree)
+    for org, person in (("Org A", "Ann"), ("Org B", "Bo"), ("Org C", "Cy")):
+        assert abs(order.index(org) - order.index(person)) == 1

@@ -276,17 +276,39 @@ def _circle_layout(names: list[str]) -> dict[str, tuple[float, float]]:
     return {name: (math.sin(2 * math.pi * i / n), math.cos(2 * math.pi * i / n)) for i, name in enumerate(names)}
 
 
+def _circle_order(degree: dict[str, int], pairs) -> list[str]:
+    """The order of the parties around the circle: the most connected first, and after each party
+    the ones it is linked to (depth first, most connected first), so that a person sits beside their
+    organisation and the lines stay short instead of crossing the circle."""
+    linked: dict[str, set[str]] = {name: set() for name in degree}
+    for a, b in pairs:
+        linked[a].add(b)
+        linked[b].add(a)
+    rank = sorted(degree, key=lambda n: (-degree[n], n))
+    order, seen = [], set()
+    for start in rank:                        # each group of linked parties in turn
+        stack = [start]
+        while stack:
+            name = stack.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            order.append(name)
+            # pushed least connected first: popped most connected first (ties by name)
+            stack += sorted(linked[name] - seen, key=lambda n: (-degree[n], n), reverse=True)
+    return order
+
+
 def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
-    """Who works with whom: organisations and people on a circle, most connected first, with an
-    line per pair of parties. nodes: name, node_type ('organization'/'person'/'place or event'), degree, hover.
+    """Who works with whom: organisations and people on a circle (_circle_order), with a line per
+    pair of parties. nodes: name, node_type ('organization'/'person'/'place or event'), degree, hover.
     edges: source, target, relation, hover."""
-    order = nodes.sort_values(["degree", "name"], ascending=[False, True])["name"].tolist()
-    pos = _circle_layout(order)
     # One line per pair of parties: two relations between the same two (a meeting and a proposed
     # collaboration) would be drawn on top of each other, and only one of them could be hovered.
     pairs: dict[tuple[str, str], list[str]] = {}
     for s, t, hover in zip(edges["source"], edges["target"], edges["hover"]):
         pairs.setdefault(tuple(sorted((s, t))), []).append(hover)
+    pos = _circle_layout(_circle_order(dict(zip(nodes["name"], nodes["degree"])), pairs))
     xs, ys = [], []
     for s, t in pairs:
         (x0, y0), (x1, y1) = pos[s], pos[t]
@@ -310,8 +332,9 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
             "type": "scatter", "x": [pos[n][0] for n in part["name"]], "y": [pos[n][1] for n in part["name"]],
             "mode": "markers+text", "name": node_type, "text": [shorten(n, 36) for n in part["name"]], "textfont": {"size": 12},
             "cliponaxis": False,
-            "textposition": ["middle right" if pos[n][0] > 0.05 else "middle left" if pos[n][0] < -0.05 else "top center"
-                             for n in part["name"]],
+            # outwards from the circle: beside a node on either side, above the top one, below the bottom one
+            "textposition": ["middle right" if pos[n][0] > 0.05 else "middle left" if pos[n][0] < -0.05
+                             else "top center" if pos[n][1] > 0 else "bottom center" for n in part["name"]],
             "marker": {"size": 10 + 4 * part["degree"].clip(upper=6), "color": color, "symbol": symbol},
             "hovertext": _hover(part["hover"]), "hoverinfo": "text"})
     # the legend sits in the empty corner of the circle, leaving the width to the names
