@@ -556,6 +556,12 @@ def test_a_rank_reads_downwards_from_the_first_with_no_rank_zero():
     assert set(values(marks, "y")) == {bottom}          # the event marks stay on the x axis
 
 
+def test_each_target_line_is_named_on_the_chart_not_only_by_its_colour():
+    at = _deep_link("pages/2_Achievements.py", {"metric": "ai_industry_scale"})
+    ends = {t["text"][-1] for t in chart(at)["data"] if t.get("name", "").startswith("Target:")}
+    assert ends == {"China: target 2030", "Shanghai: target 2020"}      # both lines share the target colour
+
+
 def test_shanghai_cards_say_why_they_are_empty_when_shanghai_is_filtered_out():
     at = open_page("app.py", {"jurisdiction": "china"})
     shown = {m.label: m.value for m in at.metric}

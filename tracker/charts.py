@@ -205,9 +205,11 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
     what happened) and by dotted lines.
 
     points: year, value, series_label, derived, hover, color_topic
-    targets: start_year, deadline_year, target_value, label, hover
+    targets: start_year, deadline_year, target_value, label, jurisdiction_label, hover
     events: year, hover
     y_scale divides every value (1e9 draws money in billions); yaxis adds to the y axis (e.g. a % format)."""
+    years = [*points["year"], *targets["start_year"], *targets["deadline_year"], *events["year"]]
+    span = max(years) - min(years) if years else 0
     traces = []
     for place, part in points.groupby("series_label", sort=False):
         part = part.sort_values("year")
@@ -225,7 +227,10 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
             "type": "scatter", "x": [row.start_year, row.deadline_year], "y": [row.target_value / y_scale] * 2,
             "mode": "lines+markers+text", "name": f"Target: {row.label}", "line": {"dash": "dash", "color": "#D55E00", "width": 2},
             "marker": {"symbol": ["line-ns", "star"], "size": [1, 14], "color": "#D55E00"},
-            "text": ["", f"target {row.deadline_year}"], "textposition": "top left",   # left: not cut off at the axis end
+            # named on the chart: China's and Shanghai's targets share the target colour. Written towards
+            # the middle of the axis from the star, so that neither end of the axis cuts it off.
+            "text": ["", f"{row.jurisdiction_label}: target {row.deadline_year}"],
+            "textposition": "top left" if row.deadline_year - min(years) > span / 2 else "top right",
             "hovertext": _hover([row.hover, row.hover]), "hoverinfo": "text",
         })
     if len(events):
@@ -237,8 +242,6 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
             "name": "Year with events (hover)", "marker": {"symbol": "triangle-up", "size": 12, "color": "#777777"},
             "hovertext": events["hover"], "hoverinfo": "text",
         })
-    years = [*points["year"], *targets["start_year"], *targets["deadline_year"], *events["year"]]
-    span = max(years) - min(years) if years else 0
     return _figure(
         traces, title, "Year", y_title, height=460,
         xaxis={"dtick": 1 if span <= 10 else 2 if span <= 20 else 5, "tickformat": "d"},
