@@ -36,7 +36,8 @@ by_metric = {c["metric"]: c for c in cards}
 for col, metric in zip(cols, ("ai_industry_scale", "ai_talent_share", "ai_core_companies")):
     with col.container(border=True):
         card = by_metric.get(metric)
-        st.metric(HEADLINE_LABELS[metric], card["value"] if card else "—", help=HEADLINE_LABELS[metric] + ", latest figure in view")
+        st.metric(HEADLINE_LABELS[metric], card["value"] if card else "—",
+                  help=HEADLINE_LABELS[metric] + ", latest figure in view" + (f". The record: {card['statement']}" if card else ""))
         st.caption(card["caption"] if card else nothing("figure"))
 with cols[3].container(border=True):
     if len(funds) and funds.iloc[0].fund_count:

@@ -258,6 +258,9 @@ def test_overview_figures_equal_the_database(app_db):
     assert shown["Fund capital"] == fmt_money(fund[0], fund[1])
     assert shown["Conference editions in the sources"] == str(editions)
     assert any(f"as of {scale[2]}" in c.value for c in at.caption)
+    # the card's help says what the figure measures: an output value, shown as the industry's scale
+    (scale_card,) = [m for m in at.metric if m.label == "AI industry scale"]
+    assert "The combined output value of AI enterprises" in scale_card.help
     # the card's caption counts in words: "1 fund · source S001", never "1 fund(s) · source ..."
     assert fund[2] == 1 and ";" not in fund[3]
     assert any(c.value == f"1 fund · source {fund[3]}" for c in at.caption)

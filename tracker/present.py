@@ -67,7 +67,7 @@ def headline_cards(headlines: pd.DataFrame) -> list[dict]:
         sign = COMPARATOR_SIGNS.get(row.comparator or "")     # "exceeded $42.73 bn" is not "$42.73 bn"
         basis = _basis_note(row.is_derived, row.conversion_basis, " · ")
         cards.append({
-            "metric": row.metric,
+            "metric": row.metric, "statement": row.statement,    # what the figure measures, in the record's words
             "value": f"{sign} {value}" if sign else value,
             "caption": (f"{qualifier.capitalize()} {value} · " if qualifier else "")
                        + f"as of {row.as_of_year} · {claim(row.claim_type)} · {sources_of(row.source_ids)}{basis}",
