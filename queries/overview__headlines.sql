@@ -1,6 +1,8 @@
 -- overview__headlines: one row per Shanghai headline metric (AI industry scale, share of China's
 -- AI talent, companies with AI as core business): the latest figure inside the filters,
--- in the chosen currency (money only), with its year, claim type and sources.
+-- in the chosen currency (money only), with its year, claim type and sources. Where no figure is
+-- dated in the chosen years, the latest one before them, with in_view false: the page says there
+-- is none in view and what the last one before was, as the goal pages measure progress with it.
 with candidates as (
     select a.*, u.kind as unit_kind, m.value_cny, m.value_usd, m.cny_is_derived, m.usd_is_derived, m.cny_basis, m.usd_basis
     from achievements as a
@@ -9,7 +11,7 @@ with candidates as (
     where a.jurisdiction = 'shanghai'
       and a.metric in ('ai_industry_scale', 'ai_talent_share', 'ai_core_companies')
       and a.value is not null and a.subject is null      -- a company's figure is not Shanghai's
-      and int_in_filter(a.as_of_year, a.as_of_year, a.topic, a.jurisdiction, $year_from, $year_to, $topics, $jurisdictions)
+      and int_in_filter(a.as_of_year, a.as_of_year, a.topic, a.jurisdiction, 0, $year_to, $topics, $jurisdictions)
 ),
 latest as (
     select * from candidates
@@ -18,6 +20,7 @@ latest as (
 final as (
     select
         l.metric, mt.label as metric_label, l.achievement_id, l.statement, l.comparator, l.as_of_year,
+        l.as_of_year >= $year_from as in_view,
         int_display_value(l.value, l.unit_kind, l.value_cny, l.value_usd, $currency) as value,
         int_display_unit(l.unit, l.unit_kind, $currency) as unit,
         l.unit_kind,

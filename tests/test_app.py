@@ -565,6 +565,16 @@ def test_each_target_line_is_named_on_the_chart_not_only_by_its_colour():
     assert ends == {"China: target 2030", "Shanghai: target 2020"}      # both lines share the target colour
 
 
+def test_a_card_with_no_figure_in_the_chosen_years_gives_the_latest_before_them():
+    # 2019: the scale's latest figure is 2018's, which the progress chart below measures with
+    at = open_page("app.py", {"year": "2019"})
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["AI industry scale"] == "—"
+    assert any(c.value == "No figure dated in the chosen years; the latest before them: about ¥70 bn · as of 2018 · "
+                          "Press report · source S002" for c in at.caption)
+    assert any("≈ 70%" in t for t in chart_by_key(at, "progress")["data"][0]["text"])
+
+
 def test_shanghai_cards_say_why_they_are_empty_when_shanghai_is_filtered_out():
     at = open_page("app.py", {"jurisdiction": "china"})
     shown = {m.label: m.value for m in at.metric}

@@ -57,7 +57,9 @@ def _basis_note(derived: bool, basis, prefix: str = " (", suffix: str = "") -> s
 
 
 def headline_cards(headlines: pd.DataFrame) -> list[dict]:
-    """One card per headline metric: the figure, when, what kind of claim and from which source."""
+    """One card per headline metric: the figure, when, what kind of claim and from which source.
+    Where no figure is dated in the chosen years (in_view false), no figure ("—"), and the caption
+    gives the latest one before them: the one the goal pages measure progress with."""
     cards = []
     for row in headlines.itertuples():
         qualifier = COMPARATORS.get(row.comparator or "", "")
@@ -66,11 +68,12 @@ def headline_cards(headlines: pd.DataFrame) -> list[dict]:
             value = f"{row.value:,.0f}"  # the card's label names what is counted
         sign = COMPARATOR_SIGNS.get(row.comparator or "")     # "exceeded $42.73 bn" is not "$42.73 bn"
         basis = _basis_note(row.is_derived, row.conversion_basis, " · ")
+        when = f"as of {row.as_of_year} · {claim(row.claim_type)} · {sources_of(row.source_ids)}{basis}"
         cards.append({
             "metric": row.metric, "statement": row.statement,    # what the figure measures, in the record's words
-            "value": f"{sign} {value}" if sign else value,
-            "caption": (f"{qualifier.capitalize()} {value} · " if qualifier else "")
-                       + f"as of {row.as_of_year} · {claim(row.claim_type)} · {sources_of(row.source_ids)}{basis}",
+            "value": (f"{sign} {value}" if sign else value) if row.in_view else "—",
+            "caption": ((f"{qualifier.capitalize()} {value} · " if qualifier else "") + when if row.in_view else
+                        f"No figure dated in the chosen years; the latest before them: {f'{qualifier} {value}'.strip()} · {when}"),
             "derived": bool(row.is_derived),
         })
     return cards
