@@ -10,7 +10,7 @@ from tracker.ui import (LIST_LABEL, capped_note, claim_badges, data_table, downl
                         rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors)
 
 setup_page("Achievements", ":material/trending_up:")
-filters = sidebar_filters(page_keys=("metric",))
+filters = sidebar_filters()
 params = filters.params
 
 st.markdown("What the sources report as done: industry scale, companies, talent, rankings, “firsts” and breakthroughs. "

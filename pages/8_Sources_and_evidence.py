@@ -8,7 +8,7 @@ from tracker.limits import QUOTES, TABLE_ROWS
 from tracker.ui import capped_note, data_table, empty_state, linked_text, rows_in_view, setup_page, sidebar_filters
 
 setup_page("Sources & evidence", ":material/menu_book:")
-filters = sidebar_filters(page_keys=("q",))
+filters = sidebar_filters()
 
 st.markdown("The five articles the dataset is built from, and every quote that supports a record in view. Publisher, "
             "author and URL are given only where the article itself states them.")

@@ -599,41 +599,61 @@ def test_a_page_choice_is_still_there_after_a_visit_to_another_page():
     assert at.text_input[0].value == "billion" and url_values(at, "q") == ["billion"]
 
 
-def _back_to(at: AppTest, address: dict) -> AppTest:
-    """What the browser's Back button does: the page runs again with an earlier address (and the
-    widgets as they are)."""
-    at.query_params.clear()
-    at.query_params.update(address)
-    return at.run()
+@pytest.fixture
+def back_button(monkeypatch):
+    """What the browser's Back button does: the page runs again with an earlier address, and
+    Streamlit's run context says it is a history navigation (AppTest cannot send that flag)."""
+    from tracker import ui
+    def back_to(at: AppTest, address: dict) -> AppTest:
+        at.query_params.clear()
+        at.query_params.update(address)
+        monkeypatch.setattr(ui, "_back_or_forward", lambda: True)
+        at.run()
+        monkeypatch.setattr(ui, "_back_or_forward", lambda: False)
+        return at
+    return back_to
 
 
-def test_the_back_button_reopens_the_view_its_address_holds():
+def test_the_back_button_reopens_the_view_its_address_holds(back_button):
     at = open_page("app.py")
     at.slider(key="w_years").set_value((2018, 2030)).run()
     at.slider(key="w_years").set_value((2019, 2030)).run()
     assert url_values(at, "from") == ["2019"]
-    _back_to(at, {"from": "2018"})
+    back_button(at, {"from": "2018"})
     assert at.slider(key="w_years").value == (2018, 2030) and url_values(at, "from") == ["2018"]
     assert not at.warning
-    _back_to(at, {})
+    back_button(at, {})
     assert at.slider(key="w_years").value[0] < 2018 and "from" not in at.query_params
 
     at = open_page("pages/8_Sources_and_evidence.py")
     at.text_input[0].set_value("billion").run()
     assert url_values(at, "q") == ["billion"]
-    _back_to(at, {})
+    back_button(at, {})
     assert at.text_input[0].value == "" and "q" not in at.query_params
 
+    at = _deep_link("pages/2_Achievements.py", {"metric": "ai_industry_rank"})
+    at.slider(key="w_years").set_value((2018, 2030)).run()
+    assert url_values(at, "metric") == ["ai_industry_rank"]          # kept in the address beside the filters
+    back_button(at, {"metric": "ai_industry_rank"})
+    assert next(s for s in at.selectbox if s.label == "Metric").value == "ai_industry_rank"
+    assert at.slider(key="w_years").value[0] < 2018
 
-def test_a_link_to_another_page_is_not_taken_for_the_back_button():
-    """A sidebar link carries the filters and no page choice: the page's own choice is kept,
-    although the address differs from the last one written (which held the metric)."""
+
+def test_a_filter_change_is_not_taken_for_the_back_button_however_stale_the_address():
+    """Quick changes: a run may start before the browser has the address the last run wrote."""
+    at = open_page("app.py")
+    at.slider(key="w_years").set_value((2018, 2030)).run()
+    at.query_params.clear()                              # the address the browser still had
+    at.slider(key="w_years").set_value((2019, 2030)).run()
+    assert at.slider(key="w_years").value == (2019, 2030) and url_values(at, "from") == ["2019"]
+
+
+def test_a_sidebar_link_carries_the_pages_own_choice_as_it_was_left():
     at = open_page("pages/8_Sources_and_evidence.py")
     at.text_input[0].set_value("billion").run()
-    at.slider(key="w_years").set_value((2018, 2030)).run()
     at.switch_page("pages/2_Achievements.py")
-    _back_to(at, {"from": "2018"})           # the link as the sidebar writes it
-    assert "metric" in at.query_params
-    at.switch_page("pages/8_Sources_and_evidence.py")
-    _back_to(at, {"from": "2018"})
-    assert at.text_input[0].value == "billion" and url_values(at, "q") == ["billion"]
+    at.run()
+    next(s for s in at.selectbox if s.label == "Metric").set_value("ai_clusters").run()
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
+    assert links["Sources & evidence"] == "q=billion" and links["Achievements"] == "metric=ai_clusters"
+    assert links["Overview"] == ""

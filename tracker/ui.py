@@ -14,31 +14,31 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from tracker import app_data
 from tracker.formatting import code_span, count_of
 from tracker.paths import REPO_ROOT, default_data_dir
 from tracker.validate import ValidationError
 from tracker.present import CLAIM_LABELS
-from tracker.filters import (CURRENCIES, CURRENCY_LABELS, PAGE_KEYS, FilterState, Vocabulary, default_state, describe,
-                             page_choices, parse_query_params, shown, to_query_params)
+from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabulary, default_state, describe, page_choices,
+                             parse_query_params, shown, to_query_params)
 
 APP_NAME = "Shanghai AI Policy Tracker"
-PAGES = (
-    ("app.py", "Overview", ":material/home:"),
-    ("pages/1_Stated_goals.py", "Stated goals", ":material/flag:"),
-    ("pages/2_Achievements.py", "Achievements", ":material/trending_up:"),
-    ("pages/3_Partnerships.py", "Partnerships", ":material/handshake:"),
-    ("pages/4_Clusters.py", "Clusters", ":material/map:"),
-    ("pages/5_Funds.py", "Funds", ":material/savings:"),
-    ("pages/6_Conferences.py", "Conferences", ":material/event:"),
-    ("pages/7_Method_and_limitations.py", "Method & limitations", ":material/rule:"),
-    ("pages/8_Sources_and_evidence.py", "Sources & evidence", ":material/menu_book:"),
+PAGES = (   # file, title (as setup_page gets it), icon, the page's own choice in the URL (filters.PAGE_KEYS)
+    ("app.py", "Overview", ":material/home:", None),
+    ("pages/1_Stated_goals.py", "Stated goals", ":material/flag:", None),
+    ("pages/2_Achievements.py", "Achievements", ":material/trending_up:", "metric"),
+    ("pages/3_Partnerships.py", "Partnerships", ":material/handshake:", None),
+    ("pages/4_Clusters.py", "Clusters", ":material/map:", None),
+    ("pages/5_Funds.py", "Funds", ":material/savings:", None),
+    ("pages/6_Conferences.py", "Conferences", ":material/event:", None),
+    ("pages/7_Method_and_limitations.py", "Method & limitations", ":material/rule:", None),
+    ("pages/8_Sources_and_evidence.py", "Sources & evidence", ":material/menu_book:", "q"),
 )
-INGEST_PAGE = ("pages/9_Add_a_source.py", "Add a source", ":material/note_add:")
+INGEST_PAGE = ("pages/9_Add_a_source.py", "Add a source", ":material/note_add:", None)
 STATE_KEY = "_filters"
 PAGE_KEY = "_page"            # session key: the title of the page this run draws (set by setup_page)
-WRITTEN_KEY = "_url_written"  # session key: the address the last run wrote, and on which page
 PROBLEMS_SHOWN = 50     # data problems listed on the page; the validate command lists them all
 FAVICON = REPO_ROOT / "assets" / "favicon.png"
 CLAIM_COLORS = {"official_statement": "blue", "press_report": "gray", "derived": "orange"}
@@ -150,19 +150,21 @@ def _chips(chosen: tuple[str, ...], allowed: tuple[str, ...], every: bool) -> li
     return [] if every else [v for v in allowed if v in chosen]
 
 
-def sidebar_filters(page_keys: tuple[str, ...] = ()) -> FilterState:
+def sidebar_filters() -> FilterState:
     """Draw the shared sidebar (navigation, filters, downloads) and return the filter state.
 
     On a session's first run the state comes from the URL (a shared link), and again when the
     browser's Back or Forward button brings an earlier address; otherwise from the session. The URL
-    is rewritten on every run so that it always reopens this view.
-    page_keys: the page's own choices kept in the URL (filters.PAGE_KEYS); the page reads them
-    with linked_choice / linked_text. Another page's key in a link is ignored with a notice."""
+    is rewritten on every run so that it always reopens this view, once per run (each change of
+    the address is a step in the browser's history).
+    The page's own choice (PAGES) is kept in the URL too; the page reads it with linked_choice /
+    linked_text. Another page's key in a link is ignored with a notice."""
     vocab = vocabulary()
     ss = st.session_state
     notices: list[str] = []
     address = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
-    moved = _back_or_forward(address)
+    page_keys = tuple(key for _, title, _, key in _pages() if key and title == ss.get(PAGE_KEY))
+    moved = _back_or_forward()
     if STATE_KEY not in ss or moved:
         ss[STATE_KEY], notices = parse_query_params(address, vocab)
         choices, refused = page_choices(address, page_keys)
@@ -179,8 +181,11 @@ def sidebar_filters(page_keys: tuple[str, ...] = ()) -> FilterState:
 
     with st.sidebar:
         st.markdown(f"**{APP_NAME}**")
-        for path, label, icon in PAGES + ((INGEST_PAGE,) if ingest_enabled() else ()):
-            st.page_link(path, label=label, icon=icon, query_params=url_params)
+        for path, label, icon, key in _pages():
+            # the filters, and the page's own choice as it was left (its widget's value on this page, else
+            # the kept copy): arriving, the page need not add it to the address
+            kept = (ss.get("w_" + key) or ss.get(_KEPT + "w_" + key)) if key else None
+            st.page_link(path, label=label, icon=icon, query_params={**url_params, key: kept} if kept else url_params)
         st.divider()
         st.subheader("Filters")
         st.slider("Years", vocab.year_min, vocab.year_max, key="w_years", on_change=_store_widgets,
@@ -201,35 +206,33 @@ def sidebar_filters(page_keys: tuple[str, ...] = ()) -> FilterState:
                            mime="application/zip", on_click="ignore", width="stretch",
                            help="Every public view as CSV, with the data dictionary (README.md).")
 
-    st.query_params.from_dict(url_params)
-    ss[WRITTEN_KEY] = {"page": ss.get(PAGE_KEY), "params": {k: v if isinstance(v, list) else [v] for k, v in url_params.items()}}
+    # with the page's own choice as the address has it, so that the page changes the address only
+    # when its choice changes: two changes in one run would be two steps in the history
+    st.query_params.from_dict({**url_params, **{k: address[k] for k in page_keys if k in address}})
     if notices:
         st.warning("Ignored part of the link; the view below uses the rest of it.\n\n" + "\n".join(f"- {n}" for n in notices),
                    icon=":material/warning:")
     return state
 
 
-def _back_or_forward(address: dict[str, list[str]]) -> bool:
-    """Whether the browser's Back or Forward button brought this run: the address is not the one the
-    last run wrote. Streamlit reruns the page with the address from the browser's history, and the
-    view must then follow that address; seeded from the session instead, the run would write the newer
-    view back over it, and Back would seem to do nothing. A link to another page of the dashboard
-    (st.page_link) carries the filters and none of the pages' own choices, so it does not count."""
-    written = st.session_state.get(WRITTEN_KEY)
-    if written is None:
-        return False
-    then = written["params"]
-    if {k: v for k, v in address.items() if k not in PAGE_KEYS} != {k: v for k, v in then.items() if k not in PAGE_KEYS}:
-        return True
-    if written["page"] == st.session_state.get(PAGE_KEY):
-        return any(address.get(k) != then.get(k) for k in PAGE_KEYS)
-    return any(then.get(k) != address[k] for k in PAGE_KEYS if k in address)   # only history gives a page its choice
+def _pages() -> tuple:
+    return PAGES + ((INGEST_PAGE,) if ingest_enabled() else ())
+
+
+def _back_or_forward() -> bool:
+    """Whether the browser's Back or Forward button brought this run. Streamlit then reruns the page
+    with the address from the browser's history (and says so in the run's context); the view must
+    follow that address. Seeded from the session instead, the run would write the newer view back
+    over it, and Back would seem to do nothing. Not guessed from the address: after quick changes
+    a run may start before the browser has the address the last run wrote."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and getattr(ctx, "is_history_navigation", False))
 
 
 def _write_choice(key: str, value: str) -> None:
-    """A page's own choice into the address, and into what the run wrote (see _back_or_forward)."""
-    st.query_params[key] = value
-    st.session_state[WRITTEN_KEY]["params"][key] = [value]
+    """A page's own choice into the address, only if it changed: an unchanged address is no step."""
+    if st.query_params.get_all(key) != [value]:
+        st.query_params[key] = value
 
 
 _LINKED = "_linked_"   # session key prefix: a page choice from the link the session opened with
@@ -281,6 +284,8 @@ def drop_link(key: str, why: str) -> None:
     linked = _from_link(key)
     if linked is not None and linked != _NO_CHOICE:
         _refuse_link(key, linked, why)
+    if key in st.query_params:          # nothing to choose: the address holds no choice either
+        del st.query_params[key]
 
 
 def linked_text(label: str, *, key: str, **kwargs) -> str:
@@ -295,6 +300,8 @@ def linked_text(label: str, *, key: str, **kwargs) -> str:
     ss[_KEPT + widget] = text
     if text.strip():
         _write_choice(key, text)
+    elif key in st.query_params:
+        del st.query_params[key]
     return text
 
 
