@@ -146,7 +146,9 @@ def progress_note(progress: pd.DataFrame, as_of: int) -> str:
     return (f"{source_list(progress, columns=('source_ids', 'latest_source_ids'))}. Progress with the figures dated up to "
             f"{as_of} (the last chosen year): the latest figure for the same metric and jurisdiction, as a share of the "
             "target, computed by this project (derived); a figure in another currency is converted at the annual "
-            "average rate (derived). \">\", \"≥\" and \"≈\" keep a figure the source gives as \"more than\", \"at "
+            "average rate (derived). Progress is measured in the target's own currency, so in another currency it can "
+            "differ a little from the ratio of the two amounts shown (each converted on its own basis). "
+            "\">\", \"≥\" and \"≈\" keep a figure the source gives as \"more than\", \"at "
             "least\" or \"about\"; a lower bound below the target is \"not shown reached\", not \"not reached\".")
 
 
