@@ -235,7 +235,7 @@ def _write_choice(key: str, value: str) -> None:
         st.query_params[key] = value
 
 
-_LINKED = "_linked_"   # session key prefix: a page choice from the link the session opened with
+_LINKED = "_linked_"   # session key prefix: a page choice from the address (a shared link, or Back and Forward)
 _NO_CHOICE = ()        # linked when Back reopens a view whose address had no choice: the widget's default.
                        # Set, not forgotten: the browser would go on showing the widget's last value.
 _KEPT = "kept_"   # session key prefix: a page choice's copy that outlives its widget
