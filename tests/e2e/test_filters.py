@@ -101,21 +101,6 @@ def test_back_after_a_search_shows_the_quotes_before_it_and_an_empty_box(page):
     assert "q" not in query_of(page.url)
 
 
-def test_quick_key_presses_on_the_slider_all_count(page):
-    """Four presses without waiting: each rerun may start before the browser has the address the
-    previous one wrote, and must not take that older address for the Back button."""
-    overview = described("app.py")
-    st_page.open_app(page, overview.url(), min_charts=overview.min_charts)
-    low, high = st_page.slider_bounds(page, YEARS)
-    for _ in range(4):
-        st_page.press_on_slider_thumb(page, YEARS, 0, "ArrowRight")
-    page.wait_for_function("from => new URLSearchParams(location.search).get('from') === from", arg=str(low + 4))
-    st_page.wait_until_settled(page)
-    page.wait_for_timeout(1000)                       # a late run would move it back now
-    assert st_page.slider_values(page, YEARS) == [low + 4, high]
-    assert query_of(page.url).get("from") == [str(low + 4)]
-
-
 def test_back_after_a_filter_change_keeps_the_pages_own_choice(page):
     achievements = described("pages/2_Achievements.py")
     st_page.open_app(page, achievements.url({"metric": "ai_industry_rank"}), min_charts=1)
