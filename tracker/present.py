@@ -69,12 +69,15 @@ def headline_cards(headlines: pd.DataFrame) -> list[dict]:
         sign = COMPARATOR_SIGNS.get(row.comparator or "")     # "exceeded $42.73 bn" is not "$42.73 bn"
         basis = _basis_note(row.is_derived, row.conversion_basis, " · ")
         when = f"as of {row.as_of_year} · {claim(row.claim_type)} · {sources_of(row.source_ids)}{basis}"
+        stated = f"{qualifier} {value}" if qualifier else value          # "more than $42.73 bn"
+        if row.in_view:
+            shown = f"{sign} {value}" if sign else value
+            caption = (f"{stated[0].upper()}{stated[1:]} · " if qualifier else "") + when
+        else:
+            shown, caption = "—", f"No figure dated in the chosen years; the latest before them: {stated} · {when}"
         cards.append({
             "metric": row.metric, "statement": row.statement,    # what the figure measures, in the record's words
-            "value": (f"{sign} {value}" if sign else value) if row.in_view else "—",
-            "caption": ((f"{qualifier.capitalize()} {value} · " if qualifier else "") + when if row.in_view else
-                        f"No figure dated in the chosen years; the latest before them: {f'{qualifier} {value}'.strip()} · {when}"),
-            "derived": bool(row.is_derived),
+            "value": shown, "caption": caption, "derived": bool(row.is_derived),
         })
     return cards
 

@@ -229,9 +229,13 @@ def _back_or_forward() -> bool:
     return bool(ctx is not None and getattr(ctx, "is_history_navigation", False))
 
 
-def _write_choice(key: str, value: str) -> None:
-    """A page's own choice into the address, only if it changed: an unchanged address is no step."""
-    if st.query_params.get_all(key) != [value]:
+def _write_choice(key: str, value: str | None) -> None:
+    """A page's own choice into the address (None: no choice, so none in the address), only if it
+    changed: an unchanged address is no step in the history."""
+    if value is None:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get_all(key) != [value]:
         st.query_params[key] = value
 
 
@@ -284,8 +288,7 @@ def drop_link(key: str, why: str) -> None:
     linked = _from_link(key)
     if linked is not None and linked != _NO_CHOICE:
         _refuse_link(key, linked, why)
-    if key in st.query_params:          # nothing to choose: the address holds no choice either
-        del st.query_params[key]
+    _write_choice(key, None)            # nothing to choose: the address holds no choice either
 
 
 def linked_text(label: str, *, key: str, **kwargs) -> str:
@@ -298,10 +301,7 @@ def linked_text(label: str, *, key: str, **kwargs) -> str:
         _restore(widget)
     text = st.text_input(label, key=widget, **kwargs)
     ss[_KEPT + widget] = text
-    if text.strip():
-        _write_choice(key, text)
-    elif key in st.query_params:
-        del st.query_params[key]
+    _write_choice(key, text if text.strip() else None)
     return text
 
 
