@@ -5,7 +5,7 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.formatting import count_of, fmt_money, sources_of
-from tracker.limits import PROGRESS_BARS, TIMELINE_EVENTS
+from tracker.limits import OVERVIEW_PROGRESS_BARS, TIMELINE_EVENTS
 from tracker.ui import capped_note, claim_badges, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors
 
 setup_page("Overview", ":material/home:")
@@ -54,7 +54,7 @@ with cols[4].container(border=True):
                if conferences.editions else nothing("conference"))
 
 st.subheader("Progress of quantitative targets")
-goals = app_data.query("goals__targets", with_progress_only=True, limit=PROGRESS_BARS, **params)
+goals = app_data.query("goals__targets", with_progress_only=True, limit=OVERVIEW_PROGRESS_BARS, **params)
 progress = present.progress_frame(goals, params["year_to"])
 capped_note(len(goals), rows_in_view(goals), "targets with a progress figure (earliest deadlines first)",
             "*Stated goals* lists them all")

@@ -86,7 +86,8 @@ BOUNDED = f"""\
   out, applied before the joins): tables show their first {limits.TABLE_ROWS} rows and say "Showing the first N
   of M"; their download button runs the same query without the cap when clicked.
 * **Charts draw what a reader can read**: the timeline switches to counts per year and event type above
-  {limits.TIMELINE_EVENTS} events (aggregated in SQL); at most {limits.PROGRESS_BARS} progress bars, {limits.SERIES_LINES}
+  {limits.TIMELINE_EVENTS} events (aggregated in SQL), with a year label every 2 or 5 years over a long span; at most
+  {limits.OVERVIEW_PROGRESS_BARS} progress bars on the Overview and {limits.PROGRESS_BARS} on Stated goals, {limits.SERIES_LINES}
   jurisdictions per metric (those with most figures), {limits.TARGET_LINES} target lines, {limits.NETWORK_PARTIES}
   network parties and {limits.NETWORK_EDGES} relations, {limits.CHART_ROWS} funds or events; map labels only up to
   {limits.MAP_LABELS} markers; every cap is said on the page.

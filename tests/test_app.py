@@ -2,22 +2,19 @@
 switch and come back from a URL, hostile links, and Overview figures that match the database."""
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import re
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from plotly_checks import valid_figures
+from plotly_checks import drawn, valid_figures, values
 from test_build import break_one_row
-from tracker import charts
 from tracker.formatting import fmt_money
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -53,12 +50,6 @@ def url_values(at: AppTest, key: str) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def drawn(element) -> dict:
-    """A chart's figure as sent, with only the traces that draw data (no legend-only keys)."""
-    spec = json.loads(element.proto.spec)
-    return {**spec, "data": charts.data_traces(spec["data"])}
-
-
 def chart(at: AppTest, i: int = 0) -> dict:
     return drawn(at.get("plotly_chart")[i])
 
@@ -66,14 +57,6 @@ def chart(at: AppTest, i: int = 0) -> dict:
 def chart_by_key(at: AppTest, key: str) -> dict:
     (spec,) = [drawn(c) for c in at.get("plotly_chart") if key in c.proto.id]
     return spec
-
-
-def values(trace: dict, key: str) -> list:
-    """A trace's x or y as a list: Plotly 7 sends numpy arrays as base64 typed arrays."""
-    data = trace.get(key)
-    if isinstance(data, dict) and "bdata" in data:
-        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=np.dtype(data["dtype"])).tolist()
-    return list(data or [])
 
 
 def editions_drawn(at: AppTest) -> int:

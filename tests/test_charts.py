@@ -116,6 +116,14 @@ def test_progress_keeps_the_qualifier_of_the_figure_or_the_target(ratio, figure,
     assert present.progress_text(ratio, figure, target) == text
 
 
+def test_a_progress_label_too_long_for_its_bar_stays_level():
+    # "> 60%" in a bar a fifth of the axis wide was turned sideways by Plotly's automatic text angle
+    frame = pd.DataFrame({"label": ["A goal"], "topic": ["industry_scale"], "progress_ratio": [0.6],
+                          "progress_text": ["> 60%"], "status_label": ["Not shown reached"], "hover": ["h"]})
+    (bar,) = charts.target_progress(frame, {}, 2030).data
+    assert bar.textangle == 0 and list(bar.text) == ["> 60%"]
+
+
 def test_each_status_reads_in_words():
     assert present.status_label("not_shown_reached", 2030) == "Not shown reached (a lower bound from before the deadline)"
     assert present.status_label("behind", 2020) == "Not yet reached (figure from before the deadline)"

@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bench import generate
-from plotly_checks import valid_figures
+from plotly_checks import drawn, valid_figures, values
 from bench.profile_queries import default_params
 from tracker import app_data, db, limits, queries
 from tracker.paths import QUERIES_DIR
@@ -114,6 +114,23 @@ def test_too_many_events_are_counted_per_year_instead_of_drawn_one_by_one(synthe
     events = count(synthetic, "select count(*) from timeline")
     assert events > limits.TIMELINE_EVENTS
     assert f"{events:,} events" in timeline.proto.spec
+
+
+def test_the_overview_draws_the_first_deadlines_and_says_how_many_targets_there_are(synthetic):
+    # a summary: the detail is on Stated goals, which draws more
+    at = open_page("app.py")
+    shown, in_view = showing(at)["targets with a progress figure (earliest deadlines first)"]
+    assert shown == limits.OVERVIEW_PROGRESS_BARS < limits.PROGRESS_BARS < in_view
+    (progress,) = [drawn(c) for c in at.get("plotly_chart") if "Progress of quantitative targets" in c.proto.spec]
+    assert sum(len(values(t, "y")) for t in progress["data"]) == limits.OVERVIEW_PROGRESS_BARS
+
+
+def test_the_yearly_counts_are_labelled_every_few_years_not_every_year(synthetic):
+    # 25 years labelled one by one were turned sideways; every 5 years they stay level
+    at = open_page("app.py")
+    (timeline,) = [drawn(c) for c in at.get("plotly_chart") if "Dated events per year" in c.proto.spec]
+    years = [y for t in timeline["data"] for y in values(t, "x")]
+    assert max(years) - min(years) > 20 and timeline["layout"]["xaxis"]["dtick"] == 5
 
 
 def test_the_network_draws_only_the_most_connected_parties(synthetic):

@@ -36,6 +36,15 @@ def _axis(title: str | None, **extra) -> dict:
 YEAR_EDGE = pd.Timedelta(days=45)
 
 
+def _year_axis(years) -> dict:
+    """A year axis labelled every year over up to 10 years, then every 2 or 5: a label a year over
+    25 years turned the labels sideways, and Plotly measured each one twice to decide that (about
+    40 ms of each redraw in the browser)."""
+    years = list(years)
+    span = max(years) - min(years) if years else 0
+    return {"dtick": 1 if span <= 10 else 2 if span <= 20 else 5, "tickformat": "d"}
+
+
 def _date_axis(*dates: pd.Series) -> dict:
     """A time axis over the whole years of its dates, a little past their edges. Plotly's own range
     starts at the first marker: events of 2018, drawn mid-year, left the axis without a 2018 label;
@@ -100,7 +109,8 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str], as_of: int) -> go.
         "type": "bar", "x": part["progress_ratio"] * 100, "y": part["row"],
         "orientation": "h", "name": topic, "marker": {"color": colors.get(topic, "#888888")},
         "text": part["progress_text"],
-        "textposition": "auto", "insidetextanchor": "end", "cliponaxis": False,
+        # level text: where a label does not fit inside a bar, Plotly would turn it sideways
+        "textposition": "auto", "insidetextanchor": "end", "textangle": 0, "cliponaxis": False,
         "hovertext": _hover(part["hover"]), "hoverinfo": "text", "showlegend": False,
     } for topic, part in df.groupby("topic", sort=False)]
     top = max(130.0, float((df["progress_ratio"] * 100).max()) * 1.6) if len(df) else 110.0
@@ -194,7 +204,7 @@ def timeline_counts(df: pd.DataFrame, title: str) -> go.Figure:
              "hovertext": _hover(df["hover"]), "hoverinfo": "text", "showlegend": False}
     return _figure([trace], title, "Year (bubble area: number of events)", None,
                    height=max(320, 140 + 38 * df["event_type"].nunique()),
-                   xaxis={"dtick": 1, "tickformat": "d"}, yaxis={"categoryorder": "category descending"})
+                   xaxis=_year_axis(df["year"]), yaxis={"categoryorder": "category descending"})
 
 
 def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str],
@@ -244,7 +254,7 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
         })
     return _figure(
         traces, title, "Year", y_title, height=460,
-        xaxis={"dtick": 1 if span <= 10 else 2 if span <= 20 else 5, "tickformat": "d"},
+        xaxis=_year_axis(years),
         yaxis={"rangemode": "tozero", **(yaxis or {})},
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": y, "x1": y, "y0": 0, "y1": 1,
                  "line": {"dash": "dot", "color": "#999999", "width": 1}, "layer": "below"} for y in events["year"]])
