@@ -86,6 +86,17 @@ def test_a_long_list_shows_its_first_rows_and_says_how_many_there_are(synthetic,
     assert max(len(t.value) for t in at.dataframe) == limits.TABLE_ROWS
 
 
+@pytest.mark.parametrize("page_file, what", [
+    ("pages/5_Funds.py", "funds (earliest first)"), ("pages/6_Conferences.py", "events (earliest first)")])
+def test_a_chart_of_one_row_per_record_draws_the_first_rows_and_says_how_many_there_are(synthetic, page_file, what):
+    at = open_page(page_file)
+    shown, in_view = showing(at)[what]
+    assert shown == limits.CHART_ROWS < in_view
+    (spec,) = [drawn(c) for c in at.get("plotly_chart")]
+    rows = {y for t in spec["data"] for y in values(t, "y")} - {None}     # None: the gap after each range
+    assert len(rows) == limits.CHART_ROWS
+
+
 def test_the_evidence_list_says_when_more_quotes_match_than_it_shows(synthetic):
     at = open_page("pages/8_Sources_and_evidence.py")
     assert count(synthetic, "select count(*) from evidence") > limits.QUOTES

@@ -13,6 +13,6 @@ TARGET_LINES = 5
 CONVERSION_RECORDS = 10
 NETWORK_PARTIES = 40
 NETWORK_EDGES = 300
-CHART_ROWS = 40
+CHART_ROWS = 20    # a bar or event per row: 40 rows made a 1,400 px chart, and twice the redraw (see docs/BENCHMARKS.md)
 MAP_LABELS = 40     # markers named on the map; past that, names would cover each other
 DESCRIBED = 12      # items a chart's text description names one by one
