@@ -116,7 +116,7 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str], as_of: int) -> go.
     top = max(130.0, float((df["progress_ratio"] * 100).max()) * 1.6) if len(df) else 110.0
     return _figure(
         traces, f"Progress of quantitative targets: latest comparable figure dated up to {as_of}, as % of the target",
-        "Latest figure as % of target (derived)", None, height=max(260, 110 + 70 * len(df)),
+        "Latest figure as % of target (derived)", None, height=max(260, 110 + 50 * len(df)),
         xaxis={"range": [0, top], "ticksuffix": "%"},
         # rows in the frame's order from the top (Plotly starts a category axis at the bottom); fixed
         # across traces, since each topic is its own trace
