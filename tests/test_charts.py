@@ -1,4 +1,8 @@
 """Chart builders and their descriptions on frames made here, for the cases the real data does not reach."""
+import csv
+import itertools
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -147,3 +151,23 @@ def test_a_person_sits_beside_their_organisation_on_the_network_circle():
     assert order[0] == "Hub" and sorted(order) == sorted(degree)
     for org, person in (("Org A", "Ann"), ("Org B", "Bo"), ("Org C", "Cy")):
         assert abs(order.index(org) - order.index(person)) == 1
+
+
+def _lab(hex_color: str) -> tuple[float, float, float]:
+    """CIELAB (D65) of an sRGB colour, to compare colours as a reader sees them."""
+    rgb = [int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92 for c in rgb)
+    xyz = ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b,
+           (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+    f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def test_every_topic_colour_can_be_told_from_every_other():
+    # Technology & infrastructure (#B8860B) beside Companies (#E69F00), and Applications (#2E8B57)
+    # beside Talent & research (#009E73), could not be matched to the legend on hollow markers
+    with open(Path(__file__).resolve().parent.parent / "data" / "topics.csv", newline="") as f:
+        colors = {row["topic"]: row["color"] for row in csv.DictReader(f)}
+    closest = min((sum((p - q) ** 2 for p, q in zip(_lab(colors[a]), _lab(colors[b]))) ** 0.5, a, b)
+                  for a, b in itertools.combinations(colors, 2))
+    assert closest[0] >= 20, closest     # CIE76 distance; 20 or more reads as a different colour
