@@ -4,6 +4,7 @@ from functools import partial
 import streamlit as st
 
 from tracker import app_data, charts, present
+from tracker.formatting import count_of
 from tracker.limits import DESCRIBED, TABLE_ROWS
 from tracker.ui import (capped_note, claim_badges, download_csv, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters,
                         topic_colors)
@@ -24,7 +25,7 @@ capped_note(len(clusters), rows_in_view(clusters), "clusters and zones (earliest
 frame = present.clusters_frame(clusters)
 show_chart(charts.cluster_map(frame, topic_colors().get("clusters", "#56B4E9")), partial(present.clusters_table, frame), key="clusters_map",
            source_note=f"{present.source_list(frame)}. Coordinates approximate, added by this project.",
-           description=f"{len(frame)} clusters and zones: " + "; ".join(
+           description=f"{count_of(len(frame), 'cluster or zone', 'clusters and zones')}: " + "; ".join(
                f"{r.name}{' (' + r.district + ')' if isinstance(r.district, str) else ''}" for r in frame.head(DESCRIBED).itertuples())
            + present.more_note(len(frame), DESCRIBED, "") + ".")
 

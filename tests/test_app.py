@@ -202,6 +202,12 @@ def _deep_link(page: str, query: dict) -> AppTest:
     return at
 
 
+def test_one_cluster_is_described_in_the_singular():
+    at = _deep_link("pages/4_Clusters.py", {"year": "2019"})      # the Pudong pilot zone (S002) alone
+    (description,) = [c.value for c in at.caption if "**Chart description:**" in c.value]
+    assert "**Chart description:** 1 cluster or zone: China's first pilot zone" in description
+
+
 def test_the_evidence_search_is_bound_not_formatted_into_sql():
     at = open_page("pages/8_Sources_and_evidence.py")
     at.text_input[0].input("'; drop table evidence; --").run()
@@ -526,6 +532,13 @@ def test_the_disagreement_section_counts_the_amounts_that_actually_differ():
     spec = chart_by_key(at, "achievements_conversions")
     hovers = [h for t in spec["data"] for h in t["hovertext"]]
     assert any("China's AI industry is valued at more than 500 billion yuan" in h.replace("<br>", " ") for h in hovers)
+
+
+def test_a_dollar_figure_is_labelled_as_the_source_prints_it():
+    # S002 prints "($14.5 billion)": the label read "$14.50 bn", a precision the source does not give
+    spec = chart_by_key(_deep_link("pages/2_Achievements.py", {}), "achievements_conversions")
+    labels = [text for t in spec["data"] for text in t["text"]]
+    assert "$14.5 bn" in labels and "$15.36 bn" in labels and "$14.50 bn" not in labels
 
 
 def test_a_small_count_is_drawn_on_whole_ticks():

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from tracker.formatting import shorten, source_noun
+from tracker.formatting import fmt_money, shorten, source_noun
 from tracker.limits import MAP_LABELS
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"  # local fonts only: nothing from a CDN
@@ -275,7 +275,8 @@ def reported_conversions(df: pd.DataFrame, title: str) -> go.Figure:
             "type": "scatter", "x": part["value_bn"], "name": kind, "mode": "markers+text",
             "y": [f"{lab} · {s if isinstance(s, str) else 'this project'}" for lab, s in zip(part["label"], part["source_id"])],
             "marker": {"size": 14, "color": color, "symbol": symbol, "line": {"width": 2, "color": color}},
-            "text": [f"${v:,.2f} bn" for v in part["value_bn"]], "textposition": "middle right",
+            # as the hover writes it: "$14.5 bn" where the source prints "$14.5 billion", not "$14.50 bn"
+            "text": [fmt_money(v * 1e9, "USD") for v in part["value_bn"]], "textposition": "middle right",
             "hovertext": _hover(part["hover"]), "hoverinfo": "text",
         })
     return _figure(traces, title, "US dollars (billions)", None, height=max(260, 120 + 34 * len(df)),
