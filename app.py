@@ -61,7 +61,7 @@ capped_note(len(goals), rows_in_view(goals), "targets with a progress figure (ea
 if progress.empty:
     empty_state("quantitative targets with comparable figures", filters)
 else:
-    claim_badges([*progress["claim_type"], "derived"])   # the ratios are this project's
+    claim_badges(present.progress_claims(progress))
     show_chart(charts.target_progress(progress, topic_colors(), params["year_to"]), partial(present.progress_table, progress),
                key="overview_progress",
                source_note="targets and the figures measured against them, " + present.progress_note(progress, params["year_to"]),

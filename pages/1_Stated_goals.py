@@ -33,7 +33,7 @@ progress = present.progress_frame(with_progress, filters.params["year_to"])
 if progress.empty:
     st.info("No quantitative target in view has a comparable figure yet.", icon=":material/search_off:")
 else:
-    claim_badges([*progress["claim_type"], "derived"])   # the ratios are this project's
+    claim_badges(present.progress_claims(progress))
     capped_note(len(progress), rows_in_view(with_progress), "targets with a progress figure (earliest deadlines first)",
                 "the table below lists the others")
     show_chart(charts.target_progress(progress, topic_colors(), filters.params["year_to"]), partial(present.progress_table, progress),

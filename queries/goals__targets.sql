@@ -27,6 +27,7 @@ in_view as (
 converted as (  -- after the cap: the figure's details, and its value in the goal's unit
     select t.*, f.as_of_year as latest_year, f.value as latest_value_as_reported, f.unit as latest_unit_as_reported,
            f.comparator as latest_comparator, f.source_ids as latest_source_ids, a.statement as latest_statement,
+           a.claim_type as latest_claim_type,
            int_figure_in(t.unit, f.value, f.value_in_cny, f.value_in_usd) as latest_value,
            int_figure_basis(t.unit, f.value, f.basis_in_cny, f.basis_in_usd) as latest_basis
     from in_view as t
@@ -51,6 +52,7 @@ select
     t.latest_value / t.target_value as progress_ratio, t.latest_year,
     int_figure_timing(t.latest_year, t.deadline_year) as figure_timing, t.latest_achievement_id,
     t.latest_value_as_reported, t.latest_unit_as_reported, t.latest_comparator, t.latest_source_ids, t.latest_statement,
+    t.latest_claim_type,
     coalesce(t.latest_unit_as_reported <> t.unit, false) as progress_is_derived,
     t.latest_basis as progress_basis,
     t.latest_value as latest_value_in_target_unit, t.rows_in_view

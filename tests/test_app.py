@@ -292,6 +292,18 @@ def test_progress_chart_shows_the_status_of_each_quantitative_target():
     assert any(":orange-badge[Derived]" in m.value for m in at.markdown)
 
 
+def test_the_progress_chart_names_the_kind_of_claim_of_its_figures_as_well_as_its_targets():
+    # the 2020 target is an official statement; the figure that reaches it, S001's $42.73 bn, a press report
+    for page_file in ("app.py", "pages/1_Stated_goals.py"):
+        at = open_page(page_file)
+        (badges,) = [m.value for m in at.markdown if ":orange-badge[Derived]" in m.value]
+        assert ":gray-badge[Press report]" in badges and ":blue-badge[Official statement]" in badges
+        hovers = [h for t in chart_by_key(at, "progress")["data"] for h in t["hovertext"]]
+        (reached,) = [h for h in hovers if "(2021)" in h]
+        assert "Claim: Official statement (the target)" in reached
+        assert "press report, source S001" in reached.replace("<br>", " ")
+
+
 def test_progress_is_measured_as_of_the_end_of_the_chosen_years_and_credits_the_figure_source():
     # up to 2020 the latest figure for Shanghai's 100 bn yuan target is 2018's 70 bn yuan (S002):
     # 70%, still before the deadline; the 2021 dollar figure (S001) that reaches it comes later
@@ -302,7 +314,7 @@ def test_progress_is_measured_as_of_the_end_of_the_chosen_years_and_credits_the_
         rows = {label: (text, hover) for t in spec["data"] for label, text, hover in zip(t["y"], t["text"], t["hovertext"])}
         ((label, (text, hover)),) = rows.items()          # the 2030 target has no figure up to 2020
         assert "by 2020" in label and "Not yet reached" in label and text == "≈ 70%"     # "about 70 billion yuan"
-        assert "(2018)" in hover and "record A-sh-industry-scale-2018, source S002" in hover
+        assert "(2018)" in hover and "record A-sh-industry-scale-2018, press report, source S002" in hover.replace("<br>", " ")
         note = next(c.value for c in at.caption if c.value.startswith("**Data:**"))
         assert "dated up to 2020" in note
     at = open_page("app.py")      # every year: the 2021 figure, from S001, beside the target's S002 and S003

@@ -129,11 +129,17 @@ def progress_frame(goals: pd.DataFrame, as_of: int) -> pd.DataFrame:
                     f"Latest up to {as_of}: {fmt_value(r.latest_value_as_reported, r.latest_unit_as_reported, None, r.latest_comparator)} "
                     f"({r.latest_year})\nProgress: {r.progress_text} of the target (derived: figure ÷ target)\n"
                     + "\n".join(textwrap.wrap(f"Figure: {r.latest_statement.rstrip('.')} (record {r.latest_achievement_id}, "
-                                             f"{sources_of(r.latest_source_ids)})", 80)),   # what it measures, in its own words
-                    f"deadline {_year_text(r.deadline_year)}; figure {r.figure_timing}", claim(r.claim_type), r.source_ids,
+                                             f"{claim(r.latest_claim_type).lower()}, {sources_of(r.latest_source_ids)})", 80)),
+                    # the figure's words and kind of claim: the status rests on it as much as on the target
+                    f"deadline {_year_text(r.deadline_year)}; figure {r.figure_timing}", f"{claim(r.claim_type)} (the target)", r.source_ids,
                     extra=f"Basis: {r.progress_basis}")
         for r in df.itertuples()]
     return df
+
+
+def progress_claims(progress: pd.DataFrame) -> list[str]:
+    """The kinds of claim a progress chart rests on: the targets', the figures' and the ratio's (derived)."""
+    return [*progress["claim_type"], *progress["latest_claim_type"], "derived"]
 
 
 def progress_description(progress: pd.DataFrame) -> str:
@@ -148,9 +154,10 @@ def progress_note(progress: pd.DataFrame, as_of: int) -> str:
     """The progress chart's source note: the targets' and the figures' sources, and what the bars compare."""
     return (f"{source_list(progress, columns=('source_ids', 'latest_source_ids'))}. Progress with the figures dated up to "
             f"{as_of} (the last chosen year): the latest figure for the same metric and jurisdiction, as a share of the "
-            "target, computed by this project (derived); a figure in another currency is converted at the annual "
-            "average rate (derived). Progress is measured in the target's own currency, so in another currency it can "
-            "differ a little from the ratio of the two amounts shown (each converted on its own basis). "
+            "target, computed by this project (derived), in the target's own currency: a figure in another currency is "
+            "converted at the annual average rate (derived). The hover and the table give both amounts as the sources "
+            "do, whatever the currency chosen; elsewhere, where both are shown in the chosen currency (on the "
+            "Achievements chart, for one), each is converted on its own basis, so their ratio can differ a little. "
             "\">\", \"≥\" and \"≈\" keep a figure the source gives as \"more than\", \"at "
             "least\" or \"about\"; a lower bound below the target is \"not shown reached\", not \"not reached\".")
 
@@ -163,6 +170,7 @@ def progress_table(df: pd.DataFrame) -> pd.DataFrame:
         "Latest comparable figure (as reported)": [fmt_value(v, u, None, c) for v, u, c in
                                                    zip(df["latest_value_as_reported"], df["latest_unit_as_reported"], df["latest_comparator"])],
         "Figure year": df["latest_year"], "Figure statement": df["latest_statement"],
+        "Figure claim type": df["latest_claim_type"].map(claim),
         "Figure record": df["latest_achievement_id"], "Figure sources": df["latest_source_ids"],
         **_progress_columns(df), "Basis of the figure": df["progress_basis"],
     })
