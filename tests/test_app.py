@@ -427,7 +427,7 @@ def test_a_company_figure_is_drawn_as_the_company_line_not_the_country():
     at = open_page("pages/2_Achievements.py")
     metric = next(s for s in at.selectbox if s.label == "Metric")
     metric.set_value("vendor_ai_products").run()
-    (line,) = [t for t in chart(at)["data"] if t.get("mode") == "lines+markers"]
+    (line,) = [t for t in chart(at)["data"] if t.get("mode", "").startswith("lines+markers")]
     assert line["name"] == "Microsoft in China"
 
 
@@ -551,6 +551,14 @@ def test_a_dollar_figure_is_labelled_as_the_source_prints_it():
     spec = chart_by_key(_deep_link("pages/2_Achievements.py", {}), "achievements_conversions")
     labels = [text for t in spec["data"] for text in t["text"]]
     assert "$14.5 bn" in labels and "$15.36 bn" in labels and "$14.50 bn" not in labels
+
+
+@pytest.mark.parametrize("metric, label", [("vendor_ai_products", "> 20 products"),     # "more than twenty AI products" (S001)
+                                           ("ai_companies", "≈ 4,000 companies")])       # "around 4,000 companies" (S004)
+def test_a_figure_on_the_metric_chart_is_labelled_with_its_qualifier(metric, label):
+    # a marker at 20 alone read as exactly 20
+    (line,) = [t for t in chart(_deep_link("pages/2_Achievements.py", {"metric": metric}))["data"] if t.get("mode", "").startswith("lines")]
+    assert list(line["text"]) == [label]
 
 
 def test_a_small_count_is_drawn_on_whole_ticks():

@@ -25,7 +25,7 @@ def test_many_events_on_one_day_stay_in_their_row_and_apart():
 def test_a_metric_with_nothing_in_view_draws_an_empty_chart():
     empty = pd.DataFrame
     fig = charts.metric_series(
-        empty(columns=["year", "value", "series_label", "derived", "hover", "color_topic"]),
+        empty(columns=["year", "value", "series_label", "derived", "hover", "color_topic", "label"]),
         empty(columns=["start_year", "deadline_year", "target_value", "label", "jurisdiction_label", "hover"]),
         empty(columns=["year", "hover"]), {}, "Nothing", "Value")
     assert fig.data == () and fig.layout.title.text.startswith("Nothing")
@@ -86,7 +86,8 @@ def test_legend_entries_do_not_take_the_fill_of_a_traces_first_point():
     assert all(t["legendgroup"] == t["name"] for t in drawn)            # clicking a swatch hides its topic's markers
 
     points = pd.DataFrame({"year": [2021, 2023], "value": [275.6e9, 500e9], "series_label": ["Shanghai", "Shanghai"],
-                           "derived": [True, False], "hover": ["x", "y"], "color_topic": ["industry_scale"] * 2})
+                           "derived": [True, False], "hover": ["x", "y"], "color_topic": ["industry_scale"] * 2,
+                           "label": ["> ¥275.6 bn", "> ¥500 bn"]})
     none = pd.DataFrame(columns=["start_year", "deadline_year", "target_value", "label", "jurisdiction_label", "hover"])
     fig = charts.metric_series(points, none, pd.DataFrame(columns=["year", "hover"]), {}, "Scale", "CNY")
     (key,) = [t for t in fig.data if t.showlegend is not False]

@@ -167,6 +167,13 @@ def test_a_series_query_returns_the_jurisdictions_with_most_figures_and_counts_t
     assert points["series_in_view"].iloc[0] == places
 
 
+def test_a_metric_chart_with_many_figures_leaves_their_labels_to_the_hover(synthetic):
+    spec = drawn(open_page("pages/2_Achievements.py").get("plotly_chart")[0])
+    lines = [t for t in spec["data"] if t.get("mode", "").startswith("lines") and not t["name"].startswith("Target")]
+    assert sum(len(values(t, "x")) for t in lines) > limits.POINT_LABELS
+    assert {t["mode"] for t in lines} == {"lines+markers"} and all("text" not in t for t in lines)
+
+
 def test_every_query_answers_the_same_whether_all_is_bound_as_null_or_as_the_full_lists(synthetic):
     # The app binds "every topic/jurisdiction" as null (no list lookup per row); spelling out every
     # value must give exactly the same rows.

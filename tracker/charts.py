@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from tracker.formatting import fmt_money, shorten, source_noun
-from tracker.limits import MAP_LABELS
+from tracker.limits import MAP_LABELS, POINT_LABELS
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"  # local fonts only: nothing from a CDN
 
@@ -214,18 +214,25 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
     ending at their deadline; years with dated events are marked on the x axis (the hover says
     what happened) and by dotted lines.
 
-    points: year, value, series_label, derived, hover, color_topic
+    points: year, value, series_label, derived, hover, color_topic, label (the figure with its
+    qualifier, written beside its marker when the chart has at most POINT_LABELS points)
     targets: start_year, deadline_year, target_value, label, jurisdiction_label, hover
     events: year, hover
     y_scale divides every value (1e9 draws money in billions); yaxis adds to the y axis (e.g. a % format)."""
     years = [*points["year"], *targets["start_year"], *targets["deadline_year"], *events["year"]]
     span = max(years) - min(years) if years else 0
     traces = []
+    labelled = len(points) <= POINT_LABELS
     for place, part in points.groupby("series_label", sort=False):
         part = part.sort_values("year")
         color = colors.get(part["color_topic"].iloc[0], "#0072B2") if place == points["series_label"].iloc[0] else "#7F7F7F"
         traces.append({
-            "type": "scatter", "x": part["year"], "y": part["value"] / y_scale, "mode": "lines+markers", "name": place,
+            "type": "scatter", "x": part["year"], "y": part["value"] / y_scale, "name": place,
+            # a label at either end of the axis is written inwards, so the plot's edge does not cut it
+            **({"mode": "lines+markers+text", "text": part["label"],
+                "textposition": ["top left" if y == max(years) else "top right" if y == min(years) else "top center"
+                                 for y in part["year"]],
+                "textfont": {"color": color}, "cliponaxis": False} if labelled else {"mode": "lines+markers"}),
             "legendgroup": place, "showlegend": False, "line": {"color": color, "width": 2},
             "marker": {"size": 12, "color": color, "symbol": ["circle-open" if d else "circle" for d in part["derived"]],
                        "line": {"width": 2, "color": color}},

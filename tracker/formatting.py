@@ -58,6 +58,12 @@ def fmt_value(value, unit: str | None, unit_kind: str | None = None, comparator:
     return f"{qualifier} {text}".strip()
 
 
+def signed(text: str, comparator: str | None) -> str:
+    """A figure with its qualifier as a sign, where the words would not fit: "> $42.73 bn", "≈ 4,000 companies"."""
+    sign = COMPARATOR_SIGNS.get(comparator or "")
+    return f"{sign} {text}" if sign else text
+
+
 def fmt_date(day, precision: str | None) -> str:
     if _missing(day):
         return "—"

@@ -15,4 +15,5 @@ NETWORK_PARTIES = 40
 NETWORK_EDGES = 300
 CHART_ROWS = 20    # a bar or event per row: 40 rows made a 1,400 px chart, and twice the redraw (see docs/BENCHMARKS.md)
 MAP_LABELS = 40     # markers named on the map; past that, names would cover each other
+POINT_LABELS = 12  # points labelled with their figure on the metric chart; past that, the hover has it
 DESCRIBED = 12      # items a chart's text description names one by one

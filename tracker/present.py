@@ -8,7 +8,8 @@ import textwrap
 import pandas as pd
 
 from tracker.charts import point_hover
-from tracker.formatting import COMPARATOR_SIGNS, COMPARATORS, STATUS_LABELS, count_of, fmt_date, fmt_money, fmt_value, shorten, sources_of
+from tracker.formatting import (COMPARATOR_SIGNS, COMPARATORS, STATUS_LABELS, count_of, fmt_date, fmt_money, fmt_value, shorten, signed,
+                                sources_of)
 from tracker.limits import DESCRIBED
 
 CLAIM_LABELS = {"official_statement": "Official statement", "press_report": "Press report", "derived": "Derived"}
@@ -66,12 +67,11 @@ def headline_cards(headlines: pd.DataFrame) -> list[dict]:
         value = fmt_value(row.value, row.unit, row.unit_kind)
         if row.unit_kind == "count":
             value = f"{row.value:,.0f}"  # the card's label names what is counted
-        sign = COMPARATOR_SIGNS.get(row.comparator or "")     # "exceeded $42.73 bn" is not "$42.73 bn"
         basis = _basis_note(row.is_derived, row.conversion_basis, " · ")
         when = f"as of {row.as_of_year} · {claim(row.claim_type)} · {sources_of(row.source_ids)}{basis}"
         stated = f"{qualifier} {value}" if qualifier else value          # "more than $42.73 bn"
         if row.in_view:
-            shown = f"{sign} {value}" if sign else value
+            shown = signed(value, row.comparator)     # "exceeded $42.73 bn" is not "$42.73 bn"
             caption = (f"{stated[0].upper()}{stated[1:]} · " if qualifier else "") + when
         else:
             shown, caption = "—", f"No figure dated in the chosen years; the latest before them: {stated} · {when}"
@@ -269,6 +269,8 @@ def goals_table(goals: pd.DataFrame) -> pd.DataFrame:
 def series_frame(points: pd.DataFrame) -> pd.DataFrame:
     df = points.copy()
     df["color_topic"] = df["topic"]
+    # the figure drawn, with the source's qualifier: a marker at 20 for "more than twenty" is labelled "> 20 products"
+    df["label"] = [signed(fmt_value(v, u, k), c) for v, u, k, c in zip(df["value"], df["unit"], df["unit_kind"], df["comparator"])]
     df["hover"] = [
         point_hover(r.statement,
                     fmt_value(r.value, r.unit, r.unit_kind, r.comparator)
