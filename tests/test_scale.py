@@ -127,13 +127,14 @@ def test_too_many_events_are_counted_per_year_instead_of_drawn_one_by_one(synthe
     assert f"{events:,} events" in timeline.proto.spec
 
 
-def test_the_overview_draws_the_first_deadlines_and_says_how_many_targets_there_are(synthetic):
-    # a summary: the detail is on Stated goals, which draws more
-    at = open_page("app.py")
+@pytest.mark.parametrize("page_file, cap", [("app.py", limits.OVERVIEW_PROGRESS_BARS),   # a summary
+                                            ("pages/1_Stated_goals.py", limits.PROGRESS_BARS)])
+def test_a_progress_chart_draws_the_first_deadlines_and_says_how_many_targets_there_are(synthetic, page_file, cap):
+    at = open_page(page_file)
     shown, in_view = showing(at)["targets with a progress figure (earliest deadlines first)"]
-    assert shown == limits.OVERVIEW_PROGRESS_BARS < limits.PROGRESS_BARS < in_view
+    assert shown == cap < in_view and limits.OVERVIEW_PROGRESS_BARS < limits.PROGRESS_BARS
     (progress,) = [drawn(c) for c in at.get("plotly_chart") if "Progress of quantitative targets" in c.proto.spec]
-    assert sum(len(values(t, "y")) for t in progress["data"]) == limits.OVERVIEW_PROGRESS_BARS
+    assert sum(len(values(t, "y")) for t in progress["data"]) == cap
 
 
 def test_the_yearly_counts_are_labelled_every_few_years_not_every_year(synthetic):

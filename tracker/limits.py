@@ -5,7 +5,7 @@ reader can read, and each page says when it shows less than is in view."""
 
 TABLE_ROWS = 100   # every list of the real data fits; past that, the download has the rest
 QUOTES = 100       # evidence quotes listed on Sources & evidence (84 in the real data)
-PROGRESS_BARS = 25
+PROGRESS_BARS = 15   # Stated goals: about one screen at 50 px a bar; the table lists every target
 OVERVIEW_PROGRESS_BARS = 10   # a summary: the first deadlines; Stated goals draws up to PROGRESS_BARS
 TIMELINE_EVENTS = 400
 SERIES_LINES = 8
