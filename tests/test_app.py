@@ -302,6 +302,10 @@ def test_the_progress_chart_names_the_kind_of_claim_of_its_figures_as_well_as_it
         (reached,) = [h for h in hovers if "(2021)" in h]
         assert "Claim: Official statement (the target)" in reached
         assert "press report, source S001" in reached.replace("<br>", " ")
+    at.session_state["table_goals"] = True          # the list of goals, opened (still on Stated goals)
+    at.run()
+    (goals,) = [t.value for t in at.dataframe if "Progress figure" in t.value.columns]
+    assert goals["Progress figure"].str.contains("A-sh-industry-output-2021, press report, source S001").any()
 
 
 def test_progress_is_measured_as_of_the_end_of_the_chosen_years_and_credits_the_figure_source():

@@ -256,8 +256,9 @@ def goals_table(goals: pd.DataFrame) -> pd.DataFrame:
         "Announced": [_year_text(a) if pd.notna(a) else f"not stated (first reported {_year_text(f)})"
                       for a, f in zip(goals["announced_year"], goals["active_from_year"])],
         "Basis of progress figure": goals["progress_basis"].fillna("—"),
-        "Progress figure": [f"{w} ({a}, {sources_of(s)})" if isinstance(a, str) else "—"
-                            for w, a, s in zip(goals["latest_statement"], goals["latest_achievement_id"], goals["latest_source_ids"])],
+        "Progress figure": [f"{w} ({a}, {claim(c).lower()}, {sources_of(s)})" if isinstance(a, str) else "—"
+                            for w, a, c, s in zip(goals["latest_statement"], goals["latest_achievement_id"],
+                                                  goals["latest_claim_type"], goals["latest_source_ids"])],
         "Conversion the source reports": conversion,
         "Claim type": goals["claim_type"].map(claim), "Speaker": goals["speaker"].fillna("—"),
         "Sources": goals["source_ids"], "Note": goals["note"].fillna(""), "Record": goals["target_id"],
