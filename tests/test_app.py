@@ -208,6 +208,14 @@ def test_one_cluster_is_described_in_the_singular():
     assert "**Chart description:** 1 cluster or zone: China's first pilot zone" in description
 
 
+@pytest.mark.parametrize("typed", ["Shanghai’s vice mayor", "Shanghai's vice mayor", "SHANGHAI’S VICE MAYOR"])
+def test_the_evidence_search_finds_text_pasted_from_an_article(typed):
+    # S004 prints "Shanghai’s vice mayor Li Zheng" (a curly apostrophe); the stored quotes have a straight one
+    at = open_page("pages/8_Sources_and_evidence.py")
+    at.text_input[0].input(typed).run()
+    assert not at.info and "2 quotes." in [c.value for c in at.caption]
+
+
 def test_the_evidence_search_is_bound_not_formatted_into_sql():
     at = open_page("pages/8_Sources_and_evidence.py")
     at.text_input[0].input("'; drop table evidence; --").run()

@@ -8,4 +8,8 @@ create or replace macro int_in_filter(year, end_year, topic, jurisdiction, year_
     and coalesce(end_year, 9999) >= year_from
     and (topics::varchar[] is null or list_contains(topics::varchar[], topic))
     and (jurisdictions::varchar[] is null or list_contains(jurisdictions::varchar[], jurisdiction))
-)
+);
+
+-- Text as the evidence search compares it: lower-cased, typographic quote marks (‘ ’ “ ”) as plain
+-- ones. What "verbatim" already allows to differ (tracker/validate.py, normalise_text).
+create or replace macro int_plain(text) as lower(translate(text, '‘’“”', '''''""'));

@@ -107,10 +107,15 @@ create table int_sources_t as select * from sources;
 create or replace view sources as select * from int_sources_t;
 
 -- Every quote beside the record it supports (the columns the evidence search filters and shows),
--- so searching the quotes is one scan, not a join of every quote with every record.
+-- so searching the quotes is one scan, not a join of every quote with every record. `searchable`
+-- is what the search matches: the quote, the record's text and id, lower-cased, with typographic
+-- quote marks made plain (int_plain), so that text pasted from an article ("Shanghai’s") finds a
+-- quote stored with a straight apostrophe, and the other way round. Fields are joined by a
+-- character nobody types, so a search does not match across two of them.
 create table int_evidence_t as
 select e.*, r.title as record_title, r.statement as record_statement, r.year, r.end_year, r.topic,
-       r.jurisdiction, r.claim_type
+       r.jurisdiction, r.claim_type,
+       int_plain(concat_ws(chr(31), e.quote, r.statement, e.record_id)) as searchable
 from evidence as e
 join records as r using (record_id)
 order by e.source_id, e.kind, e.record_id;
