@@ -77,9 +77,16 @@ def data_traces(traces: list[dict]) -> list[dict]:
     return [t for t in traces if t.get("meta") != LEGEND_KEY]
 
 
+# Pixels kept right of the plot for a value written past a bar's end ("> 275.6%", "$707 m"): room
+# in data units (a wider axis) shrinks with the screen, and on a tablet "$707 m" was cut to "$707"
+# under an axis of billions.
+LABEL_ROOM = 80
+
+
 def _figure(traces: list[dict], title: str, x_title: str | None, y_title: str | None, height: int = 420, *,
-            xaxis: dict | None = None, yaxis: dict | None = None, **layout) -> go.Figure:
-    """The figure with the layout every chart shares; xaxis/yaxis add to the shared axis style.
+            xaxis: dict | None = None, yaxis: dict | None = None, right: int = 10, **layout) -> go.Figure:
+    """The figure with the layout every chart shares; xaxis/yaxis add to the shared axis style;
+    right is the margin right of the plot (LABEL_ROOM where values are written past bars).
 
     Not validated here: Plotly's property checks were a third of a chart's cost on every rerun
     (~16 ms for a 13-trace series). The tests validate every figure each page draws instead
@@ -88,7 +95,7 @@ def _figure(traces: list[dict], title: str, x_title: str | None, y_title: str | 
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
         "font": {"family": FONT, "size": 13},
         "height": height,
-        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "margin": {"l": 10, "r": right, "t": 60, "b": 10},
         "hoverlabel": {"align": "left"},
         "legend": LEGEND,
         "plot_bgcolor": "white",
@@ -116,7 +123,7 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str], as_of: int) -> go.
     top = max(130.0, float((df["progress_ratio"] * 100).max()) * 1.6) if len(df) else 110.0
     return _figure(
         traces, f"Progress of quantitative targets: latest comparable figure dated up to {as_of}, as % of the target",
-        "Latest figure as % of target (derived)", None, height=max(260, 110 + 50 * len(df)),
+        "Latest figure as % of target (derived)", None, height=max(260, 110 + 50 * len(df)), right=LABEL_ROOM,
         xaxis={"range": [0, top], "ticksuffix": "%"},
         # rows in the frame's order from the top (Plotly starts a category axis at the bottom); fixed
         # across traces, since each topic is its own trace
@@ -286,7 +293,7 @@ def reported_conversions(df: pd.DataFrame, title: str) -> go.Figure:
             "text": [fmt_money(v * 1e9, "USD") for v in part["value_bn"]], "textposition": "middle right",
             "hovertext": _hover(part["hover"]), "hoverinfo": "text",
         })
-    return _figure(traces, title, "US dollars (billions)", None, height=max(260, 120 + 34 * len(df)),
+    return _figure(traces, title, "US dollars (billions)", None, height=max(260, 120 + 34 * len(df)), right=LABEL_ROOM,
                    yaxis={"categoryorder": "category descending"},
                    xaxis={"tickprefix": "$", "ticksuffix": " bn", "range": [0, float(df["value_bn"].max()) * 1.4 if len(df) else 1]})   # room for "$71.75 bn" right of the last
 
@@ -394,7 +401,7 @@ def amounts_bar(df: pd.DataFrame, colors: dict[str, str], title: str, x_title: s
              "marker": {"color": [colors.get(t, "#888888") for t in df["topic"]],
                         "pattern": {"shape": ["/" if d else "" for d in df["derived"]]}},
              "hovertext": _hover(df["hover"]), "hoverinfo": "text"}
-    return _figure([trace], title, x_title, None, height=max(240, 130 + 60 * len(df)),
+    return _figure([trace], title, x_title, None, height=max(240, 130 + 60 * len(df)), right=LABEL_ROOM,
                    xaxis={"range": [0, float(df["amount"].max()) * 1.35] if len(df) else None})
 
 

@@ -52,7 +52,7 @@ def setup_page(title: str, icon: str) -> None:
     """Page config and heading; the first Streamlit call of every page."""
     # The tab icon is a local file: a Material icon here would be fetched from a font server.
     st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=str(FAVICON), layout="wide",
-                       initial_sidebar_state="expanded")
+                       initial_sidebar_state="auto")   # open on a desktop; on a phone it would cover the page
     st.title(f"{icon} {title}")  # material icons: bundled with Streamlit, no CDN
     st.session_state[PAGE_KEY] = title
     _stop_if_data_invalid()
