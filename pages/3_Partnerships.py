@@ -43,7 +43,7 @@ if history.empty:
 else:
     frame = present.history_frame(history)
     show_chart(charts.timeline(frame, topic_colors(), "Microsoft's reported history in China and in Shanghai"),
-               partial(present.timeline_table, frame), key="partnerships_microsoft",
+               partial(present.timeline_table, frame, row_title="Chart row"), key="partnerships_microsoft",
                source_note=f"{present.source_list(frame)}.",
                description="; ".join(f"{r.when}: {r.title.rstrip('.')}" for r in frame.head(DESCRIBED).itertuples())
                + present.more_note(len(frame), DESCRIBED, "facts"))

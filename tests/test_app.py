@@ -478,6 +478,20 @@ def test_a_conference_previewed_before_it_took_place_is_marked_where_it_is_drawn
     at = open_page("pages/6_Conferences.py")
     labels = {y for t in chart(at)["data"] for y in t["y"] if y}
     assert announced and sum(label.endswith(" · announced ahead") for label in labels) == announced
+    # the table (and its CSV) says it in its own column, and names the event alone
+    at.session_state["table_conferences_timeline"] = True
+    at.run()
+    (table,) = [t.value for t in at.dataframe]
+    assert not table["Event"].str.contains("announced ahead").any()
+    assert (table["Held or announced"] == "Announced ahead").sum() == announced
+
+
+def test_the_microsoft_history_table_names_its_rows_as_the_chart_does():
+    at = open_page("pages/3_Partnerships.py")
+    at.session_state["table_partnerships_microsoft"] = True
+    at.run()
+    (table,) = [t.value for t in at.dataframe]
+    assert set(table["Chart row"]) == {"Microsoft in China", "Microsoft in Shanghai"} and "Event type" not in table
 
 
 def test_chart_downloads_read_as_words_and_hold_whole_statements(app_db):

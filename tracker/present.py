@@ -222,9 +222,11 @@ def timeline_counts_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"Year": df["year"], "Event type": df["event_type"], "Events": df["events"], "Topics": df["topics"]})
 
 
-def timeline_table(df: pd.DataFrame) -> pd.DataFrame:
+def timeline_table(df: pd.DataFrame, row_title: str = "Event type") -> pd.DataFrame:
+    """The timeline's rows as a table; row_title names what the chart's rows are (the Microsoft
+    history's rows are "Microsoft in China" and "Microsoft in Shanghai", not event types)."""
     return pd.DataFrame({
-        "Date": df["when"], "Event type": df["event_type"], "What": df["title"], "Topic": df["topic_label"],
+        "Date": df["when"], row_title: df["event_type"], "What": df["title"], "Topic": df["topic_label"],
         "Date precision": df["date_precision"], "Jurisdiction": df["jurisdiction_label"], "Claim type": df["claim_type"].map(claim),
         "Announcement or action": df["event_nature"].map(lambda n: NATURE_LABELS.get(n, "—")), "Sources": df["source_ids"],
         "Note": df["note"].fillna(""), "Record": df["record_id"],
@@ -495,9 +497,9 @@ def funds_table(df: pd.DataFrame) -> pd.DataFrame:
 
 def conferences_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
+    out["event"] = [f"{n} {e}" if isinstance(e, str) else n for n, e in zip(out["name"], out["edition"])]
     # an event the source previewed before it took place says so where it is drawn
-    out["label"] = [(f"{n} {e}" if isinstance(e, str) else n) + (" · announced ahead" if nature == "announcement" else "")
-                    for n, e, nature in zip(out["name"], out["edition"], out["event_nature"])]
+    out["label"] = [e + (" · announced ahead" if nature == "announcement" else "") for e, nature in zip(out["event"], out["event_nature"])]
     out["start"] = out["event_date"]
     out["end"] = out["end_date"]
     out["when"] = [_conference_dates(r) for r in out.itertuples()]
@@ -526,7 +528,7 @@ def _conference_dates(r) -> str:
 
 def conferences_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "Event": df["label"], "Dates": df["when"], "Place": df["location"].fillna("not stated"),
+        "Event": df["event"], "Dates": df["when"], "Place": df["location"].fillna("not stated"),
         "Held or announced": df["event_nature"].map({"action": "Held", "announcement": "Announced ahead"}),
         "Claim type": df["claim_type"].map(claim), "Sources": df["source_ids"], "Note": df["note"].fillna(""),
         "Record": df["conference_id"],
