@@ -371,15 +371,38 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
                    legend={"x": 0, "y": 1, "xanchor": "left", "yanchor": "top", "bgcolor": "rgba(255,255,255,0.8)"})
 
 
+MAP_NAME_CHARS = 32   # a name on the map; a longer one ("China's first pilot zone for the…") ran off a tablet's chart
+
+
+def _away_from_nearest(x: pd.Series, y: pd.Series) -> list[str]:
+    """For each marker, the side of it its label goes: away from its nearest neighbour (left or
+    right when the neighbour is mostly beside it, above or below when mostly above or below), so
+    that a name does not run over the next marker and read as its name."""
+    xs, ys = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
+    sides = []
+    for i in range(len(xs)):
+        others = [j for j in range(len(xs)) if j != i]
+        if not others:
+            sides.append("middle right")
+            continue
+        j = min(others, key=lambda k: (xs[k] - xs[i]) ** 2 + (ys[k] - ys[i]) ** 2)
+        dx, dy = xs[j] - xs[i], ys[j] - ys[i]
+        if abs(dx) >= abs(dy):
+            sides.append("middle left" if dx > 0 else "middle right")
+        else:
+            sides.append("bottom center" if dy > 0 else "top center")
+    return sides
+
+
 def cluster_map(df: pd.DataFrame, color: str) -> go.Figure:
     """A schematic map: longitude and latitude on equal-distance axes, no base map, so the markers
     show with no tile server or network. Expects name, latitude, longitude, hover."""
     labelled = len(df) <= MAP_LABELS     # past that, names stay in the hover
     trace = {
         "type": "scatter", "x": df["longitude"], "y": df["latitude"], "mode": "markers+text" if labelled else "markers",
-        "name": "clusters", "text": df["name"],
-        # alternate labels above and below, in order of longitude, so neighbours do not overlap
-        "textposition": ["top center" if rank % 2 else "bottom center" for rank in df["longitude"].rank(method="first").astype(int)],
+        # short names on the map (the hover has each whole), written away from the nearest marker
+        "name": "clusters", "text": [shorten(n, MAP_NAME_CHARS) for n in df["name"]],
+        "textposition": _away_from_nearest(df["longitude"], df["latitude"]),
         "marker": {"size": 18 if labelled else 9, "color": color, "line": {"width": 2 if labelled else 1, "color": "white"}},
         "hovertext": _hover(df["hover"]), "hoverinfo": "text"}
     mid_lat = float(df["latitude"].mean()) if len(df) else 31.2
