@@ -64,6 +64,8 @@ def test_an_amount_with_its_conversion_in_brackets_is_kept_as_one_pair(vocab):
 @pytest.mark.parametrize("text, comparator", [
     ("It aims to expand the industry to more than CNY100 billion (US$15.36 billion) by 2020.", "more_than"),
     ("The combined output value exceeded $42.73 billion in 2017.", "more_than"),
+    ("Shanghai's AI industry tops 300 billion yuan in 2017.", "more_than"),          # a headline's verb
+    ("The industry topped 70 billion yuan in 2017.", "more_than"),
     ("The industry was worth about 70 billion yuan in 2017.", "about"),
     ("The industry was worth at least 70 billion yuan in 2017.", "at_least"),
     ("The industry was worth 70 billion yuan in 2017.", None),

@@ -51,7 +51,7 @@ _CONVERSION_CLOSE = re.compile(r"\s*\)")
 
 COMPARATOR_BEFORE = (
     ("more_than", re.compile(r"(?:more than|over|above|exceed(?:ed|ing|s)?|upwards of|in excess of|greater than|"
-                             r"surpass(?:ed|ing)?|topp(?:ed|ing)|超过|逾)\s*(?:\$|US\$)?$", re.IGNORECASE)),
+                             r"surpass(?:ed|es|ing)?|top(?:s|ped|ping)|超过|逾)\s*(?:\$|US\$)?$", re.IGNORECASE)),
     ("at_least", re.compile(r"(?:at least|no less than|not less than|a minimum of|至少)\s*$", re.IGNORECASE)),
     ("about", re.compile(r"(?:about|around|approximately|roughly|some|nearly|almost|close to|an estimated|"
                          r"estimated at|约|近)\s*$", re.IGNORECASE)),
