@@ -377,7 +377,8 @@ MAP_NAME_CHARS = 32   # a name on the map; a longer one ("China's first pilot zo
 def _away_from_nearest(x: pd.Series, y: pd.Series) -> list[str]:
     """For each marker, the side of it its label goes: away from its nearest neighbour (left or
     right when the neighbour is mostly beside it, above or below when mostly above or below), so
-    that a name does not run over the next marker and read as its name."""
+    that a name does not run over the next marker and read as its name. Pairwise: for the few
+    markers a map names (MAP_LABELS)."""
     xs, ys = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
     sides = []
     for i in range(len(xs)):
@@ -402,7 +403,7 @@ def cluster_map(df: pd.DataFrame, color: str) -> go.Figure:
         "type": "scatter", "x": df["longitude"], "y": df["latitude"], "mode": "markers+text" if labelled else "markers",
         # short names on the map (the hover has each whole), written away from the nearest marker
         "name": "clusters", "text": [shorten(n, MAP_NAME_CHARS) for n in df["name"]],
-        "textposition": _away_from_nearest(df["longitude"], df["latitude"]),
+        "textposition": _away_from_nearest(df["longitude"], df["latitude"]) if labelled else "top center",
         "marker": {"size": 18 if labelled else 9, "color": color, "line": {"width": 2 if labelled else 1, "color": "white"}},
         "hovertext": _hover(df["hover"]), "hoverinfo": "text"}
     mid_lat = float(df["latitude"].mean()) if len(df) else 31.2
