@@ -182,3 +182,11 @@ def test_a_map_label_is_written_away_from_the_nearest_marker():
     names = pd.DataFrame({"name": ["China's first pilot zone for the innovation and application of AI technology", "Maqiao"],
                           "latitude": [31.22, 31.03], "longitude": [121.54, 121.37], "hover": ["a", "b"]})
     assert list(charts.cluster_map(names, "#56B4E9").data[0].text) == ["China's first pilot zone for th…", "Maqiao"]   # 32 characters
+
+
+def test_a_figure_is_written_clear_of_its_line_and_inside_the_axis():
+    # "≈ ¥70 bn" above 2018's marker sat on the line rising from it and on the 100 bn target's dashes
+    rising = charts._label_sides(pd.Series([2018, 2021]), pd.Series([70e9, 275.6e9]), 2018, 2030)
+    assert rising == ["bottom right", "top center"]
+    assert charts._label_sides(pd.Series([2023]), pd.Series([4000]), 2018, 2023) == ["top left"]        # alone, at the axis' end
+    assert charts._label_sides(pd.Series([2019, 2023]), pd.Series([0.333, 0.333]), 2018, 2023) == ["top center", "top left"]

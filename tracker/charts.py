@@ -214,6 +214,20 @@ def timeline_counts(df: pd.DataFrame, title: str) -> go.Figure:
                    xaxis=_year_axis(df["year"]), yaxis={"categoryorder": "category descending"})
 
 
+def _label_sides(years: pd.Series, values: pd.Series, first: int, last: int) -> list[str]:
+    """Where each figure of a line is written: below a point its line rises from on both sides
+    (above it, the label sat on the line and on a target's dashes just above the first figure),
+    above any other; at either end of the axis inwards, so the plot's edge does not cut it.
+    years and values in the line's order."""
+    v = list(values)
+    sides = []
+    for i, year in enumerate(years):
+        neighbours = [v[j] for j in (i - 1, i + 1) if 0 <= j < len(v)]
+        vertical = "bottom" if neighbours and all(n > v[i] for n in neighbours) else "top"
+        sides.append(f"{vertical} {'left' if year == last else 'right' if year == first else 'center'}")
+    return sides
+
+
 def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFrame, colors: dict[str, str],
                   title: str, y_title: str, y_scale: float = 1.0, yaxis: dict | None = None) -> go.Figure:
     """One metric over time, a line per jurisdiction (or per company, where the figure is a
@@ -235,10 +249,8 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
         color = colors.get(part["color_topic"].iloc[0], "#0072B2") if place == points["series_label"].iloc[0] else "#7F7F7F"
         traces.append({
             "type": "scatter", "x": part["year"], "y": part["value"] / y_scale, "name": place,
-            # a label at either end of the axis is written inwards, so the plot's edge does not cut it
             **({"mode": "lines+markers+text", "text": part["label"],
-                "textposition": ["top left" if y == max(years) else "top right" if y == min(years) else "top center"
-                                 for y in part["year"]],
+                "textposition": _label_sides(part["year"], part["value"], min(years), max(years)),
                 "textfont": {"color": color}, "cliponaxis": False} if labelled else {"mode": "lines+markers"}),
             "legendgroup": place, "showlegend": False, "line": {"color": color, "width": 2},
             "marker": {"size": 12, "color": color, "symbol": ["circle-open" if d else "circle" for d in part["derived"]],
