@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from tracker.formatting import fmt_money, shorten, source_noun
+from tracker.formatting import shorten, source_noun
 from tracker.limits import MAP_LABELS, POINT_LABELS
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"  # local fonts only: nothing from a CDN
@@ -241,7 +241,7 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
     events: year, hover
     y_scale divides every value (1e9 draws money in billions); yaxis adds to the y axis (e.g. a % format)."""
     years = [*points["year"], *targets["start_year"], *targets["deadline_year"], *events["year"]]
-    span = max(years) - min(years) if years else 0
+    first, last = min(years, default=0), max(years, default=0)
     traces = []
     labelled = len(points) <= POINT_LABELS
     for place, part in points.groupby("series_label", sort=False):
@@ -250,7 +250,7 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
         traces.append({
             "type": "scatter", "x": part["year"], "y": part["value"] / y_scale, "name": place,
             **({"mode": "lines+markers+text", "text": part["label"],
-                "textposition": _label_sides(part["year"], part["value"], min(years), max(years)),
+                "textposition": _label_sides(part["year"], part["value"], first, last),
                 "textfont": {"color": color}, "cliponaxis": False} if labelled else {"mode": "lines+markers"}),
             "legendgroup": place, "showlegend": False, "line": {"color": color, "width": 2},
             "marker": {"size": 12, "color": color, "symbol": ["circle-open" if d else "circle" for d in part["derived"]],
@@ -266,7 +266,7 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
             # named on the chart: China's and Shanghai's targets share the target colour. Written towards
             # the middle of the axis from the star, so that neither end of the axis cuts it off.
             "text": ["", f"{row.jurisdiction_label}: target {row.deadline_year}"],
-            "textposition": "top left" if row.deadline_year - min(years) > span / 2 else "top right",
+            "textposition": "top left" if row.deadline_year - first > (last - first) / 2 else "top right",
             "hovertext": _hover([row.hover, row.hover]), "hoverinfo": "text",
         })
     if len(events):
@@ -289,7 +289,8 @@ def metric_series(points: pd.DataFrame, targets: pd.DataFrame, events: pd.DataFr
 def reported_conversions(df: pd.DataFrame, title: str) -> go.Figure:
     """Dot plot: the dollar figures different sources give for one yuan amount, beside the
     project's own derived conversion, one row each so close figures stay readable.
-    Expects label, value_bn, kind ('reported (preferred)'/'reported'/'derived by this project'), source_id, hover."""
+    Expects label, value_bn, text (the amount as written), kind ('reported (preferred)'/'reported'/'derived by this
+    project'), source_id, hover."""
     styles = {"reported (preferred)": ("#0072B2", "circle"), "reported": ("#56B4E9", "circle"),
               "derived by this project": ("#E69F00", "diamond-open")}
     traces = []
@@ -301,8 +302,7 @@ def reported_conversions(df: pd.DataFrame, title: str) -> go.Figure:
             "type": "scatter", "x": part["value_bn"], "name": kind, "mode": "markers+text",
             "y": [f"{lab} · {s if isinstance(s, str) else 'this project'}" for lab, s in zip(part["label"], part["source_id"])],
             "marker": {"size": 14, "color": color, "symbol": symbol, "line": {"width": 2, "color": color}},
-            # as the hover writes it: "$14.5 bn" where the source prints "$14.5 billion", not "$14.50 bn"
-            "text": [fmt_money(v * 1e9, "USD") for v in part["value_bn"]], "textposition": "middle right",
+            "text": part["text"], "textposition": "middle right",
             "hovertext": _hover(part["hover"]), "hoverinfo": "text",
         })
     return _figure(traces, title, "US dollars (billions)", None, height=max(260, 120 + 34 * len(df)), right=LABEL_ROOM,
@@ -394,11 +394,9 @@ def _away_from_nearest(x: pd.Series, y: pd.Series) -> list[str]:
     xs, ys = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
     sides = []
     for i in range(len(xs)):
-        others = [j for j in range(len(xs)) if j != i]
-        if not others:
-            sides.append("middle right")
-            continue
-        j = min(others, key=lambda k: (xs[k] - xs[i]) ** 2 + (ys[k] - ys[i]) ** 2)
+        distance = (xs - xs[i]) ** 2 + (ys - ys[i]) ** 2
+        distance[i] = np.inf                  # a lone marker is its own "nearest": its label goes right
+        j = int(np.argmin(distance))
         dx, dy = xs[j] - xs[i], ys[j] - ys[i]
         if abs(dx) >= abs(dy):
             sides.append("middle left" if dx > 0 else "middle right")

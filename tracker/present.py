@@ -368,7 +368,9 @@ def conversions_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     out["statement"] = out["label"]
     out["label"] = out["label"].map(lambda s: shorten(s, 42))
-    out["hover"] = [f"<b>{'<br>'.join(textwrap.wrap(r.statement, 80))}</b>\n{fmt_money(r.value, 'USD')} — {r.kind}"
+    # as the source writes it: "$14.5 bn" for "$14.5 billion", not "$14.50 bn"; the chart and the hover alike
+    out["text"] = [fmt_money(v, "USD") for v in out["value"]]
+    out["hover"] = [f"<b>{'<br>'.join(textwrap.wrap(r.statement, 80))}</b>\n{r.text} — {r.kind}"
                     + (f" by {r.source_id}" if isinstance(r.source_id, str) else "")
                     + (f"\n{r.reason}" if isinstance(r.reason, str) else "") for r in out.itertuples()]
     return out
