@@ -302,7 +302,7 @@ def reported_conversions(df: pd.DataFrame, title: str) -> go.Figure:
             "type": "scatter", "x": part["value_bn"], "name": kind, "mode": "markers+text",
             "y": [f"{lab} · {s if isinstance(s, str) else 'this project'}" for lab, s in zip(part["label"], part["source_id"])],
             "marker": {"size": 14, "color": color, "symbol": symbol, "line": {"width": 2, "color": color}},
-            "text": part["text"], "textposition": "middle right",
+            "text": part["text"], "textposition": "middle right", "cliponaxis": False,   # into LABEL_ROOM
             "hovertext": _hover(part["hover"]), "hoverinfo": "text",
         })
     return _figure(traces, title, "US dollars (billions)", None, height=max(260, 120 + 34 * len(df)), right=LABEL_ROOM,

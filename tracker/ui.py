@@ -20,6 +20,7 @@ from tracker import app_data
 from tracker.formatting import code_span, count_of
 from tracker.paths import REPO_ROOT, default_data_dir
 from tracker.validate import ValidationError
+from tracker.phone_layout import fit_for_phone, is_phone
 from tracker.present import CLAIM_LABELS
 from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabulary, default_state, describe, page_choices,
                              parse_query_params, shown, to_query_params)
@@ -332,6 +333,8 @@ def show_chart(fig, data: pd.DataFrame | Callable[[], pd.DataFrame], *, key: str
     data may be a callable (functools.partial, so that it holds this run's values): the table is
     then made only when "Show as table" is open or the CSV is asked for."""
     rows = data if callable(data) else (lambda: data)
+    if is_phone(st.context.headers.get("User-Agent")):
+        fig = fit_for_phone(fig)
     st.plotly_chart(fig, width="stretch", key=key, alt=description,
                     config={"displaylogo": False, "responsive": True})
     st.caption(f"**Data:** {source_note}  \n**Chart description:** {description}")

@@ -1,5 +1,5 @@
-"""The dashboard on a tablet and a phone: a value written past a bar's end is whole, and the
-sidebar does not cover the page on a phone."""
+"""The dashboard on a tablet and a phone: a value written past a bar's end is whole, the sidebar
+does not cover the page on a phone, and on a phone every chart's text is inside the chart."""
 from __future__ import annotations
 
 import pytest
@@ -8,6 +8,9 @@ from . import streamlit_page as st_page
 
 TABLET = {"width": 820, "height": 1180}
 PHONE = {"width": 390, "height": 844}
+# what an iPhone's Safari sends: the dashboard lays its charts out for a phone by it
+IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+          "Version/17.0 Mobile/15E148 Safari/604.1")
 
 
 @pytest.fixture
@@ -15,8 +18,9 @@ def screen(browser, browser_context_args, base_url):
     """Opens pages in a browser context with the given viewport (a tablet's or a phone's)."""
     contexts = []
 
-    def open_page(viewport: dict, path: str):
-        contexts.append(browser.new_context(**{**browser_context_args, "viewport": viewport, "base_url": base_url}))
+    def open_page(viewport: dict, path: str, user_agent: str | None = None):
+        agent = {"user_agent": user_agent} if user_agent else {}
+        contexts.append(browser.new_context(**{**browser_context_args, "viewport": viewport, "base_url": base_url, **agent}))
         page = contexts[-1].new_page()
         st_page.open_app(page, path, min_charts=1)
         return page
@@ -59,3 +63,29 @@ def test_on_a_phone_the_sidebar_starts_closed_and_the_page_is_in_view(screen):
                            "return e && (e.closest('[data-testid=\"stSidebar\"]') ? 'the sidebar' : e.closest('h1')?.textContent); }",
                            [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
     assert on_top is not None and "Funds" in on_top, on_top
+
+
+# every piece of text Plotly wrote (titles, ticks, legend, labels) that lies past an edge of the chart
+TEXT_OUTSIDE_JS = """
+(chart) => {
+  const box = chart.querySelector('.svg-container').getBoundingClientRect();
+  return [...chart.querySelectorAll('svg text')]
+    .filter((t) => t.textContent.trim() && !t.closest('.hoverlayer') && t.getBoundingClientRect().width > 0)
+    .map((t) => {
+      const b = t.getBoundingClientRect();
+      return {text: t.textContent, left: b.left - box.left, right: box.right - b.right,
+              top: b.top - box.top, bottom: box.bottom - b.bottom};
+    })
+    .filter((t) => Math.min(t.left, t.right, t.top, t.bottom) < -1);
+}
+"""
+
+
+@pytest.mark.parametrize("path", ["/", "/Stated_goals", "/Achievements", "/Partnerships", "/Clusters", "/Funds",
+                                  "/Conferences"])
+def test_on_a_phone_no_chart_text_is_cut_by_the_charts_edge(screen, path):
+    # laid out for a desktop, a phone showed "Who works with whom: organisations, people a", row labels
+    # cut at the left ("ovation investment fund (name not stated)") and legends cut at the right
+    page = screen(PHONE, path, user_agent=IPHONE)
+    cut = {i: outside for i, chart in enumerate(st_page.charts(page).all()) if (outside := chart.evaluate(TEXT_OUTSIDE_JS))}
+    assert cut == {}
