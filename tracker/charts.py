@@ -118,6 +118,8 @@ def target_progress(df: pd.DataFrame, colors: dict[str, str], as_of: int) -> go.
         "text": part["progress_text"],
         # level text: where a label does not fit inside a bar, Plotly would turn it sideways
         "textposition": "auto", "insidetextanchor": "end", "textangle": 0, "cliponaxis": False,
+        # a halo the page's colour: a label past a bar's end that the 100 % line runs through stays readable
+        "outsidetextfont": {"shadow": "auto"},
         "hovertext": _hover(part["hover"]), "hoverinfo": "text", "showlegend": False,
     } for topic, part in df.groupby("topic", sort=False)]
     top = max(130.0, float((df["progress_ratio"] * 100).max()) * 1.6) if len(df) else 110.0
