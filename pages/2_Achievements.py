@@ -6,8 +6,8 @@ import streamlit as st
 from tracker import app_data, charts, present
 from tracker.formatting import count_of, fmt_money
 from tracker.limits import CONVERSION_RECORDS, DESCRIBED, SERIES_LINES, TABLE_ROWS, TARGET_LINES
-from tracker.ui import (LIST_LABEL, capped_note, claim_badges, data_table, download_csv, drop_link, empty_state, linked_choice, opened,
-                        rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors)
+from tracker.ui import (LIST_LABEL, capped_note, claim_badges, data_table, download_csv, drop_link, empty_state, linked_choice,
+                        one_currency_note, opened, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors)
 
 setup_page("Achievements", ":material/trending_up:")
 filters = sidebar_filters()
@@ -37,8 +37,7 @@ else:
     capped_note(len(shown_places), rows_in_view(points, "series_in_view"), "jurisdictions (those with the most figures)",
                 "the table of all achievements below lists the others")
     if filters.currency == "reported" and points["unit"].isin(["CNY", "USD"]).any():
-        st.caption("In *as reported* mode a chart still needs one currency: money is drawn in CNY and any figure reported in "
-                   "another currency is converted (hollow marker, derived; see the table).")
+        one_currency_note("hollow marker")
     fig = charts.metric_series(points, targets, events, topic_colors(), f"{labels[metric]} by year, as reported by the sources", y_title,
                                y_scale=y_scale, yaxis=y_axis)
     show_chart(fig, partial(present.series_table, points), key=f"achievements_{metric}",

@@ -5,8 +5,8 @@ import streamlit as st
 
 from tracker import app_data, charts, present
 from tracker.limits import CHART_ROWS, DESCRIBED, TABLE_ROWS
-from tracker.ui import (LIST_LABEL, capped_note, claim_badges, data_table, download_csv, empty_state, opened, rows_in_view, setup_page, show_chart,
-                        sidebar_filters, topic_colors)
+from tracker.ui import (LIST_LABEL, capped_note, claim_badges, data_table, download_csv, empty_state, one_currency_note, opened, rows_in_view,
+                        setup_page, show_chart, sidebar_filters, topic_colors)
 
 setup_page("Funds", ":material/savings:")
 filters = sidebar_filters()
@@ -20,12 +20,14 @@ if funds.empty:
 
 claim_badges(funds["claim_type"])
 frame = present.funds_frame(funds.head(CHART_ROWS))
+if filters.currency == "reported" and frame["unit"].nunique() > 1:
+    # yuan and dollar bars on one axis would draw ¥100 bn as long as $100 bn: one currency, as on Achievements
+    frame = present.funds_frame(app_data.query("funds__list", limit=CHART_ROWS, **{**filters.params, "currency": "CNY"}))
+    one_currency_note("hatched bar")
 unit = frame["unit"].iloc[0] if len(frame) else "CNY"
 if len(frame):
     capped_note(len(frame), rows_in_view(funds), "funds (earliest first)", "the table below lists more")
-    currency_axis = frame["unit"].nunique() == 1
-    show_chart(charts.amounts_bar(frame, topic_colors(), "Fund sizes" + (f" in {unit} (billions)" if currency_axis else " as reported"),
-                                  f"Billions of {unit}" if currency_axis else "Billions (as reported; mixed currencies)"),
+    show_chart(charts.amounts_bar(frame, topic_colors(), f"Fund sizes in {unit} (billions)", f"Billions of {unit}"),
                partial(present.funds_table, funds.head(CHART_ROWS)), key="funds_sizes",
                source_note=f"{present.source_list(frame)}. Hatched bars are derived conversions.",
                description="; ".join(f"{r.name}: {r.text}" for r in frame.head(DESCRIBED).itertuples())

@@ -194,3 +194,16 @@ def test_every_query_answers_the_same_whether_all_is_bound_as_null_or_as_the_ful
         assert nonempty >= 20   # compared on rows, not on empty answers
     finally:
         con.close()
+
+
+def test_funds_reported_in_two_currencies_are_drawn_in_one(synthetic):
+    # "as reported", yuan and dollar bars shared one axis ("mixed currencies"): a $100 bn fund was drawn
+    # as long as a ¥100 bn one, seven times too short
+    at = open_page("pages/5_Funds.py")
+    (spec,) = [drawn(c) for c in at.get("plotly_chart")]
+    assert spec["layout"]["xaxis"]["title"]["text"] == "Billions of CNY"
+    (bars,) = spec["data"]
+    assert bars["text"] and all(t.startswith("¥") for t in bars["text"])
+    converted = [t for t in bars["text"] if t.endswith("(derived)")]
+    assert 0 < len(converted) < len(bars["text"])            # the dollar funds, converted and marked so
+    assert any("needs one currency" in c.value for c in at.caption)

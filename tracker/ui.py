@@ -379,6 +379,13 @@ def capped_note(shown: int, total: int, what: str, rest: str = "the download bel
         st.caption(f"Showing the first {shown:,} of {total:,} {what} in view; {rest}.")
 
 
+def one_currency_note(mark: str) -> None:
+    """Over a chart that draws money in CNY while the sidebar says "as reported"; mark is how the
+    chart shows a converted figure ("hollow marker")."""
+    st.caption("In *as reported* mode a chart still needs one currency: money is drawn in CNY and any figure reported in "
+               f"another currency is converted ({mark}, derived; see the table).")
+
+
 def rows_in_view(frame: pd.DataFrame, column: str = "rows_in_view") -> int:
     """How many rows a capped query matched (its rows_in_view column), 0 when it returned none."""
     return int(frame[column].iloc[0]) if len(frame) else 0
