@@ -4,7 +4,7 @@ from functools import partial
 import streamlit as st
 
 from tracker import app_data, charts, present
-from tracker.formatting import count_of, fmt_money, sources_of
+from tracker.formatting import count_of, sources_of
 from tracker.limits import OVERVIEW_PROGRESS_BARS, TIMELINE_EVENTS
 from tracker.ui import capped_note, claim_badges, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors
 
@@ -40,11 +40,10 @@ for col, metric in zip(cols, ("ai_industry_scale", "ai_talent_share", "ai_core_c
                   help=HEADLINE_LABELS[metric] + ", latest figure in view" + (f". The record: {card['statement']}" if card else ""))
         st.caption(card["caption"] if card else nothing("figure"))
 with cols[3].container(border=True):
-    if len(funds) and funds.iloc[0].fund_count:
-        row = funds.iloc[0]
-        st.metric("Fund capital", fmt_money(row.total_value, row.unit))
-        st.caption(f"{count_of(row.fund_count, 'fund', 'funds')} · {sources_of(row.source_ids)}"
-                   + (f" · {row.basis}" if row.is_derived else ""))
+    if len(funds):
+        label, value, caption = present.fund_capital_card(funds)
+        st.metric(label, value)
+        st.caption(caption)
     else:
         st.metric("Fund capital", "—")
         st.caption(nothing("fund"))

@@ -241,8 +241,8 @@ def test_overview_figures_equal_the_database(app_db):
     share = con.execute("select value from achievements where jurisdiction = 'shanghai' and metric = 'ai_talent_share' "
                         "order by as_of_year desc limit 1").fetchone()[0]
     companies = con.execute("select value from achievements where metric = 'ai_core_companies' order by as_of_year desc limit 1").fetchone()[0]
-    fund = con.execute("select sum(size_value), any_value(size_unit), count(*), string_agg(distinct source_ids) from funds "
-                       "where jurisdiction = 'shanghai'").fetchone()
+    fund = con.execute("select sum(size_value), any_value(size_unit), count(*), string_agg(distinct source_ids), "
+                       "count(distinct amount_stage), any_value(amount_stage) from funds where jurisdiction = 'shanghai'").fetchone()
     editions = con.execute("select count(*) from conferences where jurisdiction = 'shanghai'").fetchone()[0]
     con.close()
     at = open_page("app.py")
@@ -258,9 +258,10 @@ def test_overview_figures_equal_the_database(app_db):
     # the card's help says what the figure measures: an output value, shown as the industry's scale
     (scale_card,) = [m for m in at.metric if m.label == "AI industry scale"]
     assert "The combined output value of AI enterprises" in scale_card.help
-    # the card's caption counts in words: "1 fund · source S001", never "1 fund(s) · source ..."
-    assert fund[2] == 1 and ";" not in fund[3]
-    assert any(c.value == f"1 fund · source {fund[3]}" for c in at.caption)
+    # the card's caption counts in words and names the stage of the money: "1 fund, initial capitalization ·
+    # source S001", never "1 fund(s) · source ..."; one stage, so one total (stages are never added)
+    assert fund[2] == 1 and ";" not in fund[3] and fund[4] == 1
+    assert any(c.value == f"1 fund, {fund[5].replace('_', ' ')} · source {fund[3]}" for c in at.caption)
 
 
 def test_currency_choice_converts_and_labels_derived_figures():
@@ -269,7 +270,7 @@ def test_currency_choice_converts_and_labels_derived_figures():
     assert shown["AI industry scale"] == "> ¥275.6 bn"  # more than $42.73 bn × 6.45, the 2021 average
     assert any("derived" in c.value and "6.45" in c.value for c in at.caption)
     # the fund's $707 m in yuan: the card says at which rate, and no caption says "derived" twice
-    assert any(c.value.startswith("1 fund · source S001 · derived at 7.08 CNY per USD") for c in at.caption)
+    assert any(c.value.startswith("1 fund, initial capitalization · source S001 · derived at 7.08 CNY per USD") for c in at.caption)
     assert not any("derived: derived" in c.value for c in at.caption)
     # a target in yuan drawn in dollars says how in the legend, not only in its hover: converted by
     # this project, or by a source, when the sources convert it differently ($14.5 bn in S002)

@@ -471,6 +471,28 @@ def test_a_fund_without_launch_year_is_placed_at_its_first_report(tmp_path, data
     assert row == {"year": 2023, "year_basis": "first reported"}     # S001, 2023-12-05
 
 
+def test_fund_capital_is_never_added_across_stages(tmp_path, data_copy):
+    # the Overview card added every Shanghai fund: money planned and money deployed made one total,
+    # which the Funds page says never to do
+    with open(data_copy / "funds.csv", "a", encoding="utf-8") as f:
+        f.write("F-sh-test-planned,shanghai,funding,A planned fund (test),1000000000,USD,planned,,,2023,press_report,announcement,\n")
+    with open(data_copy / "evidence.csv", "a", encoding="utf-8") as f:
+        f.write('F-sh-test-planned,S001,"Recently, the city initiated an investment fund"\n')
+    target = tmp_path / "t.duckdb"
+    db.build(target, data_copy, None)
+    con = db.connect_read_only(target)
+    try:
+        stages = queries.run(con, "overview__fund_capital", year_from=1900, year_to=2100, topics=None,
+                             jurisdictions=None, currency="reported")
+    finally:
+        con.close()
+    assert list(stages["amount_stage"]) == ["planned", "initial_capitalization"]
+    assert list(stages["total_value"]) == [1e9, 707e6]
+    label, value, caption = present.fund_capital_card(stages)
+    assert (label, value) == ("Funds", "2")
+    assert caption.startswith("$1 bn planned (1 fund); $707 m initial capitalization (1 fund) · stages not added together")
+
+
 # --- the data dictionary -------------------------------------------------------------------------------
 
 def documented_columns(readme: str) -> dict[str, dict[str, str]]:

@@ -511,6 +511,23 @@ def conferences_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def fund_capital_card(stages: pd.DataFrame) -> tuple[str, str, str]:
+    """The Overview's fund card (label, value, caption) from overview__fund_capital's rows, one per
+    stage of the money. One stage: the capital added up. Several: the number of funds, and each
+    stage's capital in the caption, never added together (money planned is not money deployed)."""
+    def basis(r) -> str:
+        return f" · {r.basis}" if r.is_derived else ""
+    rows = list(stages.itertuples())
+    if len(rows) == 1:
+        (r,) = rows
+        return ("Fund capital", fmt_money(r.total_value, r.unit),
+                f"{count_of(r.fund_count, 'fund', 'funds')}, {r.amount_stage.replace('_', ' ')} · {sources_of(r.source_ids)}{basis(r)}")
+    by_stage = "; ".join(f"{fmt_money(r.total_value, r.unit)}{' (derived)' if r.is_derived else ''} "
+                         f"{r.amount_stage.replace('_', ' ')} ({count_of(r.fund_count, 'fund', 'funds')})" for r in rows)
+    return ("Funds", f"{sum(r.fund_count for r in rows):,}",
+            f"{by_stage} · stages not added together · {sources_of(rows[0].all_source_ids)}")
+
+
 def held_note(editions: int, held: int) -> str:
     """How many of the (one or more) conference editions took place, as the sources report; the others were previewed."""
     if held == editions:
