@@ -1,10 +1,14 @@
 """Charts on a phone: the same figures, with their text wrapped and their legend below the plot."""
+import re
+
 import pandas as pd
 import pytest
 
 from tracker import charts
-from tracker.phone_layout import LABEL_CHARS, NAME_CHARS, TITLE_CHARS, fit_for_phone, is_phone, wrap
+from tracker.phone_layout import HOVER_CHARS, LABEL_CHARS, LABEL_LINES, NAME_CHARS, TITLE_CHARS, fit_for_phone, is_phone, wrap
 
+IPAD = ("Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+        "Version/17.0 Mobile/15E148 Safari/604.1")
 IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
           "Version/17.0 Mobile/15E148 Safari/604.1")
 ANDROID_PHONE = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -14,7 +18,7 @@ ANDROID_TABLET = ("Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (
 DESKTOP = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
 
 
-@pytest.mark.parametrize("agent, phone", [(IPHONE, True), (ANDROID_PHONE, True), (ANDROID_TABLET, False),
+@pytest.mark.parametrize("agent, phone", [(IPHONE, True), (ANDROID_PHONE, True), (ANDROID_TABLET, False), (IPAD, False),
                                           (DESKTOP, False), (None, False)])
 def test_a_phone_is_told_from_a_tablet_or_a_desktop_by_its_user_agent(agent, phone):
     assert is_phone(agent) is phone
@@ -26,6 +30,29 @@ def test_a_wrapped_label_keeps_its_bold_status_and_says_where_text_was_left_out(
     assert lines[:2] == ["Expand the scale of", "Shanghai's AI industr…"]
     assert lines[2:] == ["<b>Reached (by a figure</b>", "<b>dated after the…</b>"]
     assert wrap("CES Asia 2018", 22) == "CES Asia 2018"
+
+
+@pytest.mark.parametrize("label, kept", [
+    # cut at its end, the first row lost its deadline: "(Shanghai, by…)"
+    ("Expand the scale of Shanghai's AI industry to more than 100 billion yuan by the end of the decade (Shanghai, by 2020)",
+     "(Shanghai, by 2020)"),
+    # and a conference previewed ahead read as held: "World Artificial Intelligence Conference 2nd (2019)…"
+    ("World Artificial Intelligence Conference 2nd (2019) in the West Bund of Shanghai · announced ahead", "· announced ahead"),
+])
+def test_a_row_label_cut_short_keeps_the_end_that_says_what_it_is(label, kept):
+    lines = wrap(label, LABEL_CHARS, LABEL_LINES).split("<br>")
+    assert len(lines) == LABEL_LINES and lines[-1] == kept and lines[-2].endswith("…")
+
+
+def test_on_a_phone_hover_lines_fit_the_screen_and_values_past_the_bars_get_room():
+    frame = pd.DataFrame({"label": ["A fund<br>planned"], "amount": [5.006], "topic": ["funding"], "derived": [True],
+                          "text": ["¥5.006 bn (derived)"],
+                          "hover": ["<b>Shanghai innovation investment fund (name not stated)</b>\n¥5.006 bn (derived)\n"
+                                    "derived: 0.707 bn USD × 7.08 CNY per USD (2023 annual average)\nSources: S001"]})
+    fig = fit_for_phone(charts.amounts_bar(frame, {}, "Fund sizes in CNY (billions)", "Billions of CNY"))
+    (bar,) = fig.data
+    assert max(len(re.sub("</?b>", "", line)) for line in bar.hovertext[0].split("<br>")) <= HOVER_CHARS
+    assert fig.layout.margin.r >= 7 * len("¥5.006 bn (derived)")      # 80 px cut it to "¥5.006 bn (deriv"
 
 
 def _events(n_topics: int) -> pd.DataFrame:
@@ -63,12 +90,12 @@ def test_on_a_phone_row_labels_wrap_and_each_row_is_as_tall_as_its_label():
     phone = fit_for_phone(charts.target_progress(frame, {}, 2030))
     assert list(phone.layout.yaxis.tickvals) == list(desktop.layout.yaxis.categoryarray)   # the same rows
     first = phone.layout.yaxis.ticktext[0].split("<br>")
-    assert first[-1] == "<b>Reached</b>" and 3 <= len(first) <= 4
+    assert first[-2:] == ["(Shanghai, by 2020)", "<b>Reached</b>"]
     assert all(len(line) <= LABEL_CHARS for line in first[:-1])
     assert phone.layout.height >= 2 * (len(first) * 16 + 8) + phone.layout.margin.t
 
 
-def test_on_a_phone_network_names_are_shortened_and_given_room_and_map_names_go_to_the_hover():
+def test_on_a_phone_network_names_are_shortened_and_given_room_and_map_markers_are_numbered():
     nodes = pd.DataFrame({"name": ["AWS Technology Summit 2018 China Station", "Shanghai government", "Microsoft"],
                           "node_type": ["place or event", "organization", "organization"], "degree": [1, 1, 2],
                           "hover": ["a", "b", "c"]})
@@ -83,8 +110,12 @@ def test_on_a_phone_network_names_are_shortened_and_given_room_and_map_names_go_
 
     clusters = pd.DataFrame({"name": ["Zhangjiang High-Tech Park", "West Bund"], "latitude": [31.20, 31.175],
                              "longitude": [121.59, 121.46], "hover": ["Zhangjiang High-Tech Park · …", "West Bund · …"]})
-    (trace,) = fit_for_phone(charts.cluster_map(clusters, "#56B4E9")).data
-    assert trace.mode == "markers" and list(trace.hovertext) == ["Zhangjiang High-Tech Park · …", "West Bund · …"]
+    fig = fit_for_phone(charts.cluster_map(clusters, "#56B4E9"))
+    (trace,) = fig.data
+    # names beside the markers ran off a phone's map: the markers are numbered, and a key names them
+    assert list(trace.text) == ["1", "2"] and trace.textposition == "middle center"
+    assert fig.layout.annotations[-1].text == "1  Zhangjiang High-Tech Park<br>2  West Bund"
+    assert list(trace.hovertext) == ["Zhangjiang High-Tech Park · …", "West Bund · …"]
 
 
 def test_on_a_phone_figures_written_beside_their_markers_are_left_whole():
@@ -94,4 +125,5 @@ def test_on_a_phone_figures_written_beside_their_markers_are_left_whole():
     none = pd.DataFrame(columns=["start_year", "deadline_year", "target_value", "label", "jurisdiction_label", "hover"])
     fig = fit_for_phone(charts.metric_series(points, none, pd.DataFrame(columns=["year", "hover"]), {}, "Companies", "Count"))
     assert [n for t in fig.data if t.text is not None for n in t.text] == ["> 20 products", "≈ 4,000 companies"]
+    assert fig.layout.margin.r == 10      # written inwards at the axis' end: no room taken from the plot for them
     assert fig.layout.xaxis.range is None or fig.layout.xaxis.range[0] >= 2018

@@ -5,10 +5,13 @@ reader's screen is. At a phone's ~360 px the desktop layout lost most of each ch
 the right took half the width, a title of 80 characters ran off the edge, and row labels of 60
 characters were cut at the left. The browser does say it is a phone (its User-Agent), so a phone
 gets the same figure with its text wrapped and its legend below the plot. The data, the hover
-and the table are the same; only where the text goes changes.
+and the table are the same; only where the text goes changes. A wrapped row label keeps its end,
+the jurisdiction and deadline "(Shanghai, by 2020)" or the status "· announced ahead", and gives
+up words of its start instead.
 """
 from __future__ import annotations
 
+import re
 import textwrap
 
 import plotly.graph_objects as go
@@ -20,34 +23,57 @@ AXIS_TITLE_CHARS = 26   # a 13 px axis title, centred under a plot that row labe
 LEGEND_CHARS = 40       # a legend entry on a row of its own
 NAME_CHARS = 14         # a name written beside a marker (the network's parties)
 LABEL_CHARS = 22        # a row label column of about 140 px, leaving the rest to the bars
-LABEL_LINES = 3         # per part of a row label (its name; its status): the rest is in the hover and the table
-TITLE_TOP_PX = 24       # to the first line's baseline, as Plotly anchors a title of several lines
+LABEL_LINES = 4         # per part of a row label (its name; its status): the rest is in the hover and the table
+HOVER_CHARS = 42        # a hover line: a wider hover box than the chart loses the start of its lines
+MODEBAR_PX = 28         # above the title: on a touch screen Plotly's toolbar is always shown, over the title
+TITLE_TOP_PX = 24 + MODEBAR_PX   # to the first line's baseline, as Plotly anchors a title of several lines
+CHAR_PX = 7             # a character of 13 px text, to size the room right of the bars for their values
+X_TICKS = 4             # at most, on an x axis that picks its own ticks: more were turned sideways
 LINE_PX = 16            # a line of 13 px text
 TITLE_LINE_PX = 22      # a line of the 17 px title
 LEGEND_ROW_PX = 22
 LEGEND_PX = 330         # the legend's width: a phone's chart is 330-400 px wide
-AXIS_PX = 70            # ticks and title of the x axis, above a legend at the bottom
+AXIS_PX = 70            # ticks and title of the x axis (where it has one), above a legend or key at the bottom
 
 
 def is_phone(user_agent: str | None) -> bool:
-    """What browsers put in the User-Agent of a phone ("Mobi", as MDN advises), not of a tablet."""
-    return "Mobi" in (user_agent or "")
+    """What browsers put in the User-Agent of a phone ("Mobi", as MDN advises), not of a tablet.
+    An iPad's Safari may say "Mobile" too; its screen is wide enough for the desktop layout."""
+    agent = user_agent or ""
+    return "Mobi" in agent and "iPad" not in agent
 
 
 def wrap(text: str, width: int, max_lines: int | None = None) -> str:
     """Text wrapped at `width` characters with <br>, each <br>-separated part on its own lines and
-    at most `max_lines` of them (the last one ending in "…" where text was left out). A part
-    wholly in <b>…</b> stays bold on every line."""
+    at most `max_lines` of them (_fit). A part wholly in <b>…</b> stays bold on every line."""
     lines = []
     for part in text.split("<br>"):
         bold = part.startswith("<b>") and part.endswith("</b>")
         inner = part[3:-4] if bold else part
-        wrapped = textwrap.wrap(inner, width, break_on_hyphens=False) or [""]
-        if max_lines and len(wrapped) > max_lines:
-            wrapped = wrapped[:max_lines]
-            wrapped[-1] = wrapped[-1][:width - 1].rstrip() + "…"
-        lines += [f"<b>{line}</b>" if bold else line for line in wrapped]
+        lines += [f"<b>{line}</b>" if bold else line for line in _fit(inner, width, max_lines)]
     return "<br>".join(lines)
+
+
+# the end of a label that says what it is: "(Shanghai, by 2020)", "· announced ahead", "· S004"
+_TAIL = re.compile(r"\s(\([^()]*\)|·\s[^·]*)$")
+
+
+def _lines(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+
+
+def _fit(text: str, width: int, max_lines: int | None) -> list[str]:
+    """The text's lines. A row label (max_lines given) puts its tail (_TAIL) on lines of its own and
+    keeps it whole; where the label is too long, words of its start give way ("…")."""
+    tail = _TAIL.search(text) if max_lines else None
+    head_text, tail_lines = (text[:tail.start()], _lines(tail.group(1), width)) if tail else (text, [])
+    if max_lines and len(tail_lines) >= max_lines:     # a tail as long as the label: cut it like the rest
+        head_text, tail_lines = text, []
+    head = _lines(head_text, width)
+    if max_lines and len(head) > max_lines - len(tail_lines):
+        head = head[:max_lines - len(tail_lines)]
+        head[-1] = head[-1][:width - 1].rstrip(" …") + "…"
+    return head + tail_lines
 
 
 def _categories(fig: go.Figure) -> list[str]:
@@ -70,17 +96,16 @@ def _names_beside_markers(fig: go.Figure) -> dict:
     """Names written left or right of markers on a chart without an x axis (the network's)
     shortened, and the axis widened so that they fit: the markers keep the middle third of the
     width, the names a third on each side. Where the axes keep true distances (the cluster map,
-    scaleanchor) a wider x axis would shrink the whole map to a strip: there the names are left to
-    the hover and the table. Values written beside markers on a chart with axes stay as they are."""
+    scaleanchor) a wider x axis would shrink the whole map to a strip: there the markers are
+    numbered and named in a key (_numbered_markers). Values written beside markers on a chart with
+    axes stay as they are."""
     beside = [t for t in fig.data if "text" in (getattr(t, "mode", None) or "") and t.text is not None
               and any("left" in p or "right" in p for p in (
                   [t.textposition] if isinstance(t.textposition, str) else t.textposition or []))]
     if not beside:
         return {}
     if fig.layout.yaxis.scaleanchor:        # a map
-        for t in beside:
-            t.mode = t.mode.replace("+text", "")
-        return {}
+        return _numbered_markers(beside)
     if fig.layout.xaxis.visible is not False:
         return {}
     for t in beside:
@@ -90,19 +115,66 @@ def _names_beside_markers(fig: go.Figure) -> dict:
     return {"xaxis_range": [low - (high - low), high + (high - low)]}
 
 
+def _outside_texts(fig: go.Figure) -> list[str]:
+    """Values written past a bar's end or right of a marker: the room right of the plot is for them."""
+    out = []
+    for t in fig.data:
+        position = getattr(t, "textposition", None)
+        positions = [position] if isinstance(position, str) else list(position or [])
+        if t.text is not None and not isinstance(t.text, str) and any(
+                p in ("outside", "auto") or "right" in p for p in positions):
+            out += [str(x) for x in t.text]
+    return out
+
+
+def _wrap_hover(fig: go.Figure) -> None:
+    """Hover lines wrapped to a phone's width: a hover box wider than the chart lost the start of
+    its lines ("urce: S004")."""
+    for t in fig.data:
+        if isinstance(t.hovertext, str):
+            t.hovertext = wrap(t.hovertext, HOVER_CHARS)
+        elif t.hovertext is not None:
+            t.hovertext = [wrap(h, HOVER_CHARS) for h in t.hovertext]
+
+
+def _value_room(fig: go.Figure) -> int | None:
+    """Pixels right of the plot for the values written past the bars of a chart with a row per
+    record: the desktop's 80 cut "¥5.006 bn (derived)" short, and left 80 empty beside "> 50%". (A
+    chart over years writes its labels inwards at the axis' end, charts._label_sides.)"""
+    values = _outside_texts(fig) if _categories(fig) else []
+    return CHAR_PX * max(len(v) for v in values) + 14 if values else None
+
+
+def _numbered_markers(traces) -> dict:
+    """Each named marker numbered, its number written on it, and the names in a key under the plot
+    ("1  Zhangjiang High-Tech Park"): beside the markers of a phone's map, names ran off its edges."""
+    key = []
+    for t in traces:
+        names = list(t.text)
+        t.text = [str(len(key) + i + 1) for i in range(len(names))]
+        t.textposition = "middle center"
+        t.textfont = {"color": "white", "size": 11}
+        key += names
+    lines = [f"{i}  {name}" for i, name in enumerate(key, 1)]
+    return {"key": "<br>".join(lines), "key_lines": len(lines)}
+
+
 def fit_for_phone(fig: go.Figure) -> go.Figure:
-    """The figure with its title, x-axis title and row labels wrapped, names beside markers fitted
-    (_names_beside_markers) and a legend at the right moved below the plot, an entry a row; taller
-    by what the wrapping and the legend take."""
+    """The figure with its title, x-axis title, row labels and hover wrapped, names beside markers
+    fitted (_names_beside_markers), room right of the plot for the values written there, and the
+    legend below the plot, an entry a row; taller by what the wrapping, the legend and the toolbar
+    take."""
     layout = fig.layout
     height = layout.height or 450
-    margin = {"t": layout.margin.t, "b": layout.margin.b}
+    axis_px = AXIS_PX if layout.xaxis.visible is not False else 0
+    margin = {"t": layout.margin.t + MODEBAR_PX, "b": layout.margin.b}
+    height += MODEBAR_PX
 
     title = wrap(layout.title.text or "", TITLE_CHARS)
     extra_title = TITLE_LINE_PX * title.count("<br>")
     margin["t"] += extra_title
     height += extra_title
-    changes = {}
+    changes = {"xaxis_nticks": X_TICKS}
     x_title = layout.xaxis.title.text
     if x_title:
         wrapped = wrap(x_title, AXIS_TITLE_CHARS)
@@ -110,7 +182,18 @@ def fit_for_phone(fig: go.Figure) -> go.Figure:
         margin["b"] += LINE_PX * wrapped.count("<br>")
         height += LINE_PX * wrapped.count("<br>")
 
-    changes.update(_names_beside_markers(fig))
+    _wrap_hover(fig)
+    if room := _value_room(fig):
+        margin["r"] = room
+    below = 0       # pixels under the x axis: the map's key, the legend
+    named = _names_beside_markers(fig)
+    if "key" in named:
+        changes["annotations"] = [*layout.annotations, {
+            "text": named["key"], "showarrow": False, "align": "left", "xref": "paper", "x": 0, "xanchor": "left",
+            "yref": "paper", "y": 0, "yanchor": "top", "yshift": -axis_px}]
+        below += named["key_lines"] * LINE_PX + 10
+    else:
+        changes.update(named)
 
     rows = _categories(fig)
     if rows:
@@ -121,19 +204,19 @@ def fit_for_phone(fig: go.Figure) -> go.Figure:
         plot = height - margin["t"] - margin["b"] - 60
         height += max(0, len(rows) * (lines * LINE_PX + 8) - plot)
 
-    entries = _legend_names(fig) if (layout.legend.x or 0) >= 1 else []   # only a legend at the right moves
-    if entries:
+    if _legend_names(fig):
         for trace in fig.data:
             if trace.name:
                 trace.name = wrap(trace.name, LEGEND_CHARS)
         lines = sum(name.count("<br>") + 1 for name in _legend_names(fig)) + bool(layout.legend.title.text)
-        legend_px = lines * LEGEND_ROW_PX + 10
         changes["legend"] = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom",
                              "xref": "container", "x": 0, "xanchor": "left",
                              # an entry a row; in pixels, as a "fraction" is of the plot's width, which row labels narrow
                              "entrywidthmode": "pixels", "entrywidth": LEGEND_PX}
-        margin["b"] += legend_px + AXIS_PX - layout.margin.b
-        height += legend_px + AXIS_PX - layout.margin.b
+        below += lines * LEGEND_ROW_PX + 10
+    if below:
+        margin["b"] += below + axis_px - layout.margin.b
+        height += below + axis_px - layout.margin.b
 
     # the title a few pixels from the top edge: where Plotly puts it by itself, in the middle of the
     # top margin, the first of its lines was cut off

@@ -89,3 +89,28 @@ def test_on_a_phone_no_chart_text_is_cut_by_the_charts_edge(screen, path):
     page = screen(PHONE, path, user_agent=IPHONE)
     cut = {i: outside for i, chart in enumerate(st_page.charts(page).all()) if (outside := chart.evaluate(TEXT_OUTSIDE_JS))}
     assert cut == {}
+
+
+HOVER_OUTSIDE_JS = """
+(chart) => {
+  const box = chart.querySelector('.svg-container').getBoundingClientRect();
+  const hover = chart.querySelector('.hoverlayer .hovertext');
+  if (!hover) return null;
+  const b = hover.getBoundingClientRect();
+  return {text: hover.textContent, left: b.left - box.left, right: box.right - b.right};
+}
+"""
+
+
+def test_on_a_phone_a_hover_box_fits_the_chart(screen):
+    # the hover is where a chart gives each figure's statement and source; wider than a phone's chart,
+    # it lost the start of every line ("urce: S004", "> 27" of "> 275.6%")
+    page = screen(PHONE, "/Stated_goals", user_agent=IPHONE)
+    chart = st_page.charts(page).first
+    bar = chart.locator("g.point path").first
+    bar.evaluate("e => e.scrollIntoView({block: 'center'})")
+    box = bar.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    chart.locator(".hoverlayer .hovertext").first.wait_for()
+    hover = chart.evaluate(HOVER_OUTSIDE_JS)
+    assert "Source" in hover["text"] and hover["left"] >= -1 and hover["right"] >= -1, hover
