@@ -22,7 +22,7 @@ claim_badges(funds["claim_type"])
 frame = present.funds_frame(funds.head(CHART_ROWS))
 if filters.currency == "reported" and frame["unit"].nunique() > 1:
     # yuan and dollar bars on one axis would draw ¥100 bn as long as $100 bn: one currency, as on Achievements
-    frame = present.funds_frame(app_data.query("funds__list", limit=CHART_ROWS, **{**filters.params, "currency": "CNY"}))
+    frame = present.funds_frame(funds.head(CHART_ROWS), in_cny=True)
     one_currency_note("hatched bar")
 unit = frame["unit"].iloc[0] if len(frame) else "CNY"
 if len(frame):

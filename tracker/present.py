@@ -471,7 +471,11 @@ def clusters_table(df: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def funds_frame(df: pd.DataFrame) -> pd.DataFrame:
+def funds_frame(df: pd.DataFrame, in_cny: bool = False) -> pd.DataFrame:
+    """The funds to draw; in_cny: every size in CNY (derived where converted), whatever the currency
+    chosen, for a chart of funds reported in several currencies."""
+    if in_cny:
+        df = df.assign(value=df["value_cny"], unit="CNY", is_derived=df["cny_is_derived"])
     out = df[df["value"].notna()].copy()
     # the stage on a line of its own: a name cut short could hide "(name not stated)"
     out["label"] = [f"{shorten(n, 56)}<br>{s.replace('_', ' ')}" for n, s in zip(out["name"], out["amount_stage"])]
