@@ -19,10 +19,10 @@ if funds.empty:
     st.stop()
 
 claim_badges(funds["claim_type"])
-frame = present.funds_frame(funds.head(CHART_ROWS))
-if filters.currency == "reported" and frame["unit"].nunique() > 1:
-    # yuan and dollar bars on one axis would draw ¥100 bn as long as $100 bn: one currency, as on Achievements
-    frame = present.funds_frame(funds.head(CHART_ROWS), in_cny=True)
+# yuan and dollar bars on one axis would draw ¥100 bn as long as $100 bn: one currency, as on Achievements
+in_cny = filters.currency == "reported" and funds.head(CHART_ROWS)["unit"].nunique() > 1
+frame = present.funds_frame(funds.head(CHART_ROWS), in_cny=in_cny)
+if in_cny:
     one_currency_note("hatched bar")
 unit = frame["unit"].iloc[0] if len(frame) else "CNY"
 if len(frame):

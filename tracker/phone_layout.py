@@ -4,10 +4,12 @@ A Plotly figure is laid out for one width, and Streamlit does not tell the serve
 reader's screen is. At a phone's ~360 px the desktop layout lost most of each chart: the legend at
 the right took half the width, a title of 80 characters ran off the edge, and row labels of 60
 characters were cut at the left. The browser does say it is a phone (its User-Agent), so a phone
-gets the same figure with its text wrapped and its legend below the plot. The data, the hover
-and the table are the same; only where the text goes changes. A wrapped row label keeps its end,
-the jurisdiction and deadline "(Shanghai, by 2020)" or the status "· announced ahead", and gives
-up words of its start instead.
+gets the same figure with its text wrapped and its legend below the plot. The data, the table
+and every word of the hover are the same; only where text goes changes. Two charts name things
+beside their markers, with no room for that on a phone: the network shortens the names (the hover
+has them whole), the map numbers its markers and names them in a key. A row label too long for
+its lines keeps its end, the jurisdiction and deadline "(Shanghai, by 2020)" or the status
+"· announced ahead", and gives up words of its start instead.
 """
 from __future__ import annotations
 
