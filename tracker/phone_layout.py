@@ -24,13 +24,15 @@ TITLE_CHARS = 34        # a bold 17 px title across a phone's chart (~360 px)
 AXIS_TITLE_CHARS = 26   # a 13 px axis title, centred under a plot that row labels push right
 LEGEND_CHARS = 40       # a legend entry on a row of its own
 NAME_CHARS = 14         # a name written beside a marker (the network's parties)
-LABEL_CHARS = 22        # a row label column of about 140 px, leaving the rest to the bars
+LABEL_CHARS = 21        # a row label column of about 135 px, leaving the rest to the bars
 LABEL_LINES = 4         # per part of a row label (its name; its status): the rest is in the hover and the table
 HOVER_CHARS = 42        # a hover line: a wider hover box than the chart loses the start of its lines
 MODEBAR_PX = 28         # above the title: on a touch screen Plotly's toolbar is always shown, over the title
 TITLE_TOP_PX = 24 + MODEBAR_PX   # to the first line's baseline, as Plotly anchors a title of several lines
 CHAR_PX = 7             # a character of 13 px text, to size the room right of the bars for their values
 X_TICKS = 4             # at most, on an x axis that picks its own ticks: more were turned sideways
+YEAR_STEPS = {1: 2, 2: 5, 5: 10}   # a year axis's tick step on a phone: 2018-2030 every 2 years was turned sideways
+VALUE_CHARS = 10        # a value past a bar, wrapped: "¥5.006 bn (derived)" on one line left the bar 45 px
 LINE_PX = 16            # a line of 13 px text
 TITLE_LINE_PX = 22      # a line of the 17 px title
 LEGEND_ROW_PX = 22
@@ -39,10 +41,11 @@ AXIS_PX = 70            # ticks and title of the x axis (where it has one), abov
 
 
 def is_phone(user_agent: str | None) -> bool:
-    """What browsers put in the User-Agent of a phone ("Mobi", as MDN advises), not of a tablet.
-    An iPad's Safari may say "Mobile" too; its screen is wide enough for the desktop layout."""
-    agent = user_agent or ""
-    return "Mobi" in agent and "iPad" not in agent
+    """What browsers put in the User-Agent of a phone ("Mobi", as MDN advises), not of most tablets.
+    An iPad that says "Mobile" gets the phone layout too: upright, with the sidebar open, its charts
+    are ~490 px wide, where the desktop layout cut titles and labels; the phone layout only reads
+    less densely on its wider screen."""
+    return "Mobi" in (user_agent or "")
 
 
 def wrap(text: str, width: int, max_lines: int | None = None) -> str:
@@ -117,15 +120,19 @@ def _names_beside_markers(fig: go.Figure) -> dict:
     return {"xaxis_range": [low - (high - low), high + (high - low)]}
 
 
-def _outside_texts(fig: go.Figure) -> list[str]:
-    """Values written past a bar's end or right of a marker: the room right of the plot is for them."""
+def _outside_traces(fig: go.Figure) -> list:
+    """The traces of a chart with a row per record that write values past a bar's end or right of a
+    marker: the room right of the plot is for them. (A chart over years writes its labels inwards
+    at the axis' end, charts._label_sides.)"""
+    if not _categories(fig):
+        return []
     out = []
     for t in fig.data:
         position = getattr(t, "textposition", None)
         positions = [position] if isinstance(position, str) else list(position or [])
         if t.text is not None and not isinstance(t.text, str) and any(
                 p in ("outside", "auto") or "right" in p for p in positions):
-            out += [str(x) for x in t.text]
+            out.append(t)
     return out
 
 
@@ -139,12 +146,18 @@ def _wrap_hover(fig: go.Figure) -> None:
             t.hovertext = [wrap(h, HOVER_CHARS) for h in t.hovertext]
 
 
+def _wrap_values(fig: go.Figure) -> None:
+    """Values written past the bars wrapped ("¥5.006 bn" above "(derived)"), so that they take less
+    of the width from the bars."""
+    for t in _outside_traces(fig):
+        t.text = [wrap(str(x), VALUE_CHARS) for x in t.text]
+
+
 def _value_room(fig: go.Figure) -> int | None:
-    """Pixels right of the plot for the values written past the bars of a chart with a row per
-    record: the desktop's 80 cut "¥5.006 bn (derived)" short, and left 80 empty beside "> 50%". (A
-    chart over years writes its labels inwards at the axis' end, charts._label_sides.)"""
-    values = _outside_texts(fig) if _categories(fig) else []
-    return CHAR_PX * max(len(v) for v in values) + 14 if values else None
+    """Pixels right of the plot for the values written past the bars: the desktop's 80 cut
+    "¥5.006 bn (derived)" short, and left 80 empty beside "> 50%"."""
+    lines = [line for t in _outside_traces(fig) for x in t.text for line in str(x).split("<br>")]
+    return CHAR_PX * max(map(len, lines)) + 14 if lines else None
 
 
 def _numbered_markers(traces) -> dict:
@@ -177,6 +190,8 @@ def fit_for_phone(fig: go.Figure) -> go.Figure:
     margin["t"] += extra_title
     height += extra_title
     changes = {"xaxis_nticks": X_TICKS}
+    if layout.xaxis.tickformat == "d" and layout.xaxis.dtick in YEAR_STEPS:    # a year axis (charts._year_axis)
+        changes["xaxis_dtick"] = YEAR_STEPS[layout.xaxis.dtick]
     x_title = layout.xaxis.title.text
     if x_title:
         wrapped = wrap(x_title, AXIS_TITLE_CHARS)
@@ -185,6 +200,7 @@ def fit_for_phone(fig: go.Figure) -> go.Figure:
         height += LINE_PX * wrapped.count("<br>")
 
     _wrap_hover(fig)
+    _wrap_values(fig)
     if room := _value_room(fig):
         margin["r"] = room
     below = 0       # pixels under the x axis: the map's key, the legend
