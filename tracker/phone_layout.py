@@ -97,27 +97,25 @@ def _legend_names(fig: go.Figure) -> list[str]:
     return [t.name for t in fig.data if t.name and t.showlegend is not False]
 
 
-def _names_beside_markers(fig: go.Figure) -> dict:
-    """Names written left or right of markers on a chart without an x axis (the network's)
-    shortened, and the axis widened so that they fit: the markers keep the middle third of the
-    width, the names a third on each side. Where the axes keep true distances (the cluster map,
-    scaleanchor) a wider x axis would shrink the whole map to a strip: there the markers are
-    numbered and named in a key (_numbered_markers). Values written beside markers on a chart with
-    axes stay as they are."""
-    beside = [t for t in fig.data if "text" in (getattr(t, "mode", None) or "") and t.text is not None
-              and any("left" in p or "right" in p for p in (
-                  [t.textposition] if isinstance(t.textposition, str) else t.textposition or []))]
-    if not beside:
-        return {}
-    if fig.layout.yaxis.scaleanchor:        # a map
-        return _numbered_markers(beside)
-    if fig.layout.xaxis.visible is not False:
-        return {}
-    for t in beside:
+def _positions(trace) -> list[str]:
+    position = getattr(trace, "textposition", None)
+    return [position] if isinstance(position, str) else list(position or [])
+
+
+def _names_beside(fig: go.Figure) -> list:
+    """The traces that write names left or right of their markers: the network's, the map's."""
+    return [t for t in fig.data if "text" in (getattr(t, "mode", None) or "") and t.text is not None
+            and any("left" in p or "right" in p for p in _positions(t))]
+
+
+def _shortened_names(fig: go.Figure, traces) -> list[float]:
+    """On a chart without an x axis (the network), names shortened and the x range that fits them:
+    the markers keep the middle third of the width, the names a third on each side."""
+    for t in traces:
         t.text = [shorten(name, NAME_CHARS) for name in t.text]
     xs = [x for t in fig.data if t.x is not None for x in t.x if x is not None]
     low, high = min(xs), max(xs)
-    return {"xaxis_range": [low - (high - low), high + (high - low)]}
+    return [low - (high - low), high + (high - low)]
 
 
 def _outside_traces(fig: go.Figure) -> list:
@@ -126,14 +124,8 @@ def _outside_traces(fig: go.Figure) -> list:
     at the axis' end, charts._label_sides.)"""
     if not _categories(fig):
         return []
-    out = []
-    for t in fig.data:
-        position = getattr(t, "textposition", None)
-        positions = [position] if isinstance(position, str) else list(position or [])
-        if t.text is not None and not isinstance(t.text, str) and any(
-                p in ("outside", "auto") or "right" in p for p in positions):
-            out.append(t)
-    return out
+    return [t for t in fig.data if t.text is not None and not isinstance(t.text, str)
+            and any(p in ("outside", "auto") or "right" in p for p in _positions(t))]
 
 
 def _wrap_hover(fig: go.Figure) -> None:
@@ -146,23 +138,20 @@ def _wrap_hover(fig: go.Figure) -> None:
             t.hovertext = [wrap(h, HOVER_CHARS) for h in t.hovertext]
 
 
-def _wrap_values(fig: go.Figure) -> None:
-    """Values written past the bars wrapped ("¥5.006 bn" above "(derived)"), so that they take less
-    of the width from the bars."""
-    for t in _outside_traces(fig):
-        t.text = [wrap(str(x), VALUE_CHARS) for x in t.text]
-
-
-def _value_room(fig: go.Figure) -> int | None:
-    """Pixels right of the plot for the values written past the bars: the desktop's 80 cut
+def _wrap_values(traces) -> int | None:
+    """Values written past the bars wrapped ("¥5.006 bn" above "(derived)", which on one line left
+    the bar 45 px), and the pixels right of the plot that they need: the desktop's 80 cut
     "¥5.006 bn (derived)" short, and left 80 empty beside "> 50%"."""
-    lines = [line for t in _outside_traces(fig) for x in t.text for line in str(x).split("<br>")]
+    for t in traces:
+        t.text = [wrap(str(x), VALUE_CHARS) for x in t.text]
+    lines = [line for t in traces for x in t.text for line in x.split("<br>")]
     return CHAR_PX * max(map(len, lines)) + 14 if lines else None
 
 
-def _numbered_markers(traces) -> dict:
-    """Each named marker numbered, its number written on it, and the names in a key under the plot
-    ("1  Zhangjiang High-Tech Park"): beside the markers of a phone's map, names ran off its edges."""
+def _numbered_markers(traces) -> str:
+    """Each named marker numbered, its number written on it; returns the key that names them under
+    the plot ("1  Zhangjiang High-Tech Park"). Beside the markers of a phone's map (true distances:
+    a wider x axis would shrink it to a strip), names ran off its edges."""
     key = []
     for t in traces:
         names = list(t.text)
@@ -170,13 +159,12 @@ def _numbered_markers(traces) -> dict:
         t.textposition = "middle center"
         t.textfont = {"color": "white", "size": 11}
         key += names
-    lines = [f"{i}  {name}" for i, name in enumerate(key, 1)]
-    return {"key": "<br>".join(lines), "key_lines": len(lines)}
+    return "<br>".join(f"{i}  {name}" for i, name in enumerate(key, 1))
 
 
 def fit_for_phone(fig: go.Figure) -> go.Figure:
     """The figure with its title, x-axis title, row labels and hover wrapped, names beside markers
-    fitted (_names_beside_markers), room right of the plot for the values written there, and the
+    shortened (network) or numbered (map), room right of the plot for the values written there, and the
     legend below the plot, an entry a row; taller by what the wrapping, the legend and the toolbar
     take."""
     layout = fig.layout
@@ -200,18 +188,18 @@ def fit_for_phone(fig: go.Figure) -> go.Figure:
         height += LINE_PX * wrapped.count("<br>")
 
     _wrap_hover(fig)
-    _wrap_values(fig)
-    if room := _value_room(fig):
+    if room := _wrap_values(_outside_traces(fig)):
         margin["r"] = room
     below = 0       # pixels under the x axis: the map's key, the legend
-    named = _names_beside_markers(fig)
-    if "key" in named:
+    beside = _names_beside(fig)
+    if beside and layout.yaxis.scaleanchor:         # a map
+        key = _numbered_markers(beside)
         changes["annotations"] = [*layout.annotations, {
-            "text": named["key"], "showarrow": False, "align": "left", "xref": "paper", "x": 0, "xanchor": "left",
+            "text": key, "showarrow": False, "align": "left", "xref": "paper", "x": 0, "xanchor": "left",
             "yref": "paper", "y": 0, "yanchor": "top", "yshift": -axis_px}]
-        below += named["key_lines"] * LINE_PX + 10
-    else:
-        changes.update(named)
+        below += (key.count("<br>") + 1) * LINE_PX + 10
+    elif beside and layout.xaxis.visible is False:  # the network; values beside markers on axes stay as they are
+        changes["xaxis_range"] = _shortened_names(fig, beside)
 
     rows = _categories(fig)
     if rows:

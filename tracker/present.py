@@ -471,6 +471,11 @@ def clusters_table(df: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+def stage_label(stage: str) -> str:
+    """A stage of the money in words: "initial capitalization"."""
+    return stage.replace("_", " ")
+
+
 def funds_frame(df: pd.DataFrame, in_cny: bool = False) -> pd.DataFrame:
     """The funds to draw; in_cny: every size in CNY (derived where converted), whatever the currency
     chosen, for a chart of funds reported in several currencies."""
@@ -478,7 +483,7 @@ def funds_frame(df: pd.DataFrame, in_cny: bool = False) -> pd.DataFrame:
         df = df.assign(value=df["value_cny"], unit="CNY", is_derived=df["cny_is_derived"])
     out = df[df["value"].notna()].copy()
     # the stage on a line of its own: a name cut short could hide "(name not stated)"
-    out["label"] = [f"{shorten(n, 56)}<br>{s.replace('_', ' ')}" for n, s in zip(out["name"], out["amount_stage"])]
+    out["label"] = [f"{shorten(n, 56)}<br>{stage_label(s)}" for n, s in zip(out["name"], out["amount_stage"])]
     out["amount"] = out["value"] / 1e9
     out["derived"] = out["is_derived"]
     out["text"] = [fmt_money(v, u) + (" (derived)" if d else "") for v, u, d in zip(out["value"], out["unit"], out["is_derived"])]
@@ -491,7 +496,7 @@ def funds_frame(df: pd.DataFrame, in_cny: bool = False) -> pd.DataFrame:
 
 def funds_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "Fund": df["name"], "Stage of the money": df["amount_stage"].str.replace("_", " "),
+        "Fund": df["name"], "Stage of the money": df["amount_stage"].map(stage_label),
         "Size as reported": [fmt_money(v, u) for v, u in zip(df["reported_value"], df["reported_unit"])],
         "Size in CNY": [fmt_money(v, "CNY") + (" (derived)" if d else "") for v, d in zip(df["value_cny"], df["cny_is_derived"])],
         "Size in USD": [fmt_money(v, "USD") + (" (derived)" if d else "") for v, d in zip(df["value_usd"], df["usd_is_derived"])],
@@ -525,9 +530,9 @@ def fund_capital_card(stages: pd.DataFrame) -> tuple[str, str, str]:
     if len(rows) == 1:
         (r,) = rows
         return ("Fund capital", fmt_money(r.total_value, r.unit),
-                f"{count_of(r.fund_count, 'fund', 'funds')}, {r.amount_stage.replace('_', ' ')} · {sources_of(r.source_ids)}{basis(r)}")
+                f"{count_of(r.fund_count, 'fund', 'funds')}, {stage_label(r.amount_stage)} · {sources_of(r.source_ids)}{basis(r)}")
     by_stage = "; ".join(f"{fmt_money(r.total_value, r.unit)}{' (derived)' if r.is_derived else ''} "
-                         f"{r.amount_stage.replace('_', ' ')} ({count_of(r.fund_count, 'fund', 'funds')})" for r in rows)
+                         f"{stage_label(r.amount_stage)} ({count_of(r.fund_count, 'fund', 'funds')})" for r in rows)
     return ("Funds", f"{sum(r.fund_count for r in rows):,}",
             f"{by_stage} · stages not added together · {sources_of(rows[0].all_source_ids)}")
 
