@@ -6,7 +6,7 @@ import streamlit as st
 from tracker import app_data, charts, present
 from tracker.formatting import count_of, sources_of
 from tracker.limits import OVERVIEW_PROGRESS_BARS, TIMELINE_EVENTS
-from tracker.ui import capped_note, claim_badges, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors
+from tracker.ui import capped_note, card_row, claim_badges, empty_state, rows_in_view, setup_page, show_chart, sidebar_filters, topic_colors
 
 setup_page("Overview", ":material/home:")
 filters = sidebar_filters()
@@ -19,11 +19,11 @@ st.markdown(
 
 st.subheader("Headline figures for Shanghai")
 HEADLINE_LABELS = {"ai_industry_scale": "AI industry scale", "ai_talent_share": "Share of China's AI talent",
-                   "ai_core_companies": "Companies with AI as core business"}
+                   "ai_core_companies": "Firms with AI as core business"}  # short enough for a card
 cards = present.headline_cards(app_data.query("overview__headlines", **params))
 funds = app_data.query("overview__fund_capital", **params)
 conferences = app_data.query("overview__conference_count", **params).iloc[0]
-cols = st.columns(3) + st.columns(3)[:2]  # two rows: the figures need room
+new_card = card_row()
 
 
 def nothing(what: str) -> str:
@@ -33,13 +33,13 @@ def nothing(what: str) -> str:
 
 
 by_metric = {c["metric"]: c for c in cards}
-for col, metric in zip(cols, ("ai_industry_scale", "ai_talent_share", "ai_core_companies")):
-    with col.container(border=True):
-        card = by_metric.get(metric)
-        st.metric(HEADLINE_LABELS[metric], card["value"] if card else "—",
-                  help=HEADLINE_LABELS[metric] + ", latest figure in view" + (f". The record: {card['statement']}" if card else ""))
-        st.caption(card["caption"] if card else nothing("figure"))
-with cols[3].container(border=True):
+for metric in ("ai_industry_scale", "ai_talent_share", "ai_core_companies"):
+    with new_card():
+        found = by_metric.get(metric)
+        st.metric(HEADLINE_LABELS[metric], found["value"] if found else "—",
+                  help=HEADLINE_LABELS[metric] + ", latest figure in view" + (f". The record: {found['statement']}" if found else ""))
+        st.caption(found["caption"] if found else nothing("figure"))
+with new_card():
     if len(funds):
         label, value, caption = present.fund_capital_card(funds)
         st.metric(label, value)
@@ -47,7 +47,7 @@ with cols[3].container(border=True):
     else:
         st.metric("Fund capital", "—")
         st.caption(nothing("fund"))
-with cols[4].container(border=True):
+with new_card():
     st.metric("Conference editions in the sources", f"{int(conferences.editions):,}")
     st.caption(f"{present.held_note(int(conferences.editions), int(conferences.held))} · {sources_of(conferences.source_ids)}"
                if conferences.editions else nothing("conference"))

@@ -251,7 +251,7 @@ def test_overview_figures_equal_the_database(app_db):
     assert shown["AI industry scale"] == "> " + fmt_money(scale[0], scale[1])
     assert any(c.value.startswith(f"More than {fmt_money(scale[0], scale[1])} · as of {scale[2]}") for c in at.caption)
     assert shown["Share of China's AI talent"] == f"{share:.1%}"
-    assert shown["Companies with AI as core business"] == f"{companies:,.0f}"
+    assert shown["Firms with AI as core business"] == f"{companies:,.0f}"
     assert shown["Fund capital"] == fmt_money(fund[0], fund[1])
     assert shown["Conference editions in the sources"] == str(editions)
     assert any(f"as of {scale[2]}" in c.value for c in at.caption)

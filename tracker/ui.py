@@ -343,6 +343,18 @@ def show_chart(fig, data: pd.DataFrame | Callable[[], pd.DataFrame], *, key: str
     download_csv("Download chart data (CSV)", rows, f"{key}.csv", key=f"download_{key}")
 
 
+CARD_WIDTH = 256   # px: two a row in a 1000 px window, three at 1366, five at 1920; room for "> $42.73 bn"
+
+
+def card_row() -> Callable[[], st.delta_generator.DeltaGenerator]:
+    """A row of bordered cards (headline figures); returns the function that adds a card to it.
+
+    The row wraps: as many cards of CARD_WIDTH as the page has room for (one on a phone). Columns
+    kept five cards side by side down to a 640 px window and cut "> $42.73 bn" to "> $4…"."""
+    row = st.container(horizontal=True, gap="small")
+    return lambda: row.container(border=True, width=CARD_WIDTH)
+
+
 MISSING = "—"   # a missing value in a table, as the tables' text columns and the CSVs write it
 
 

@@ -1,5 +1,6 @@
-"""The dashboard on a tablet and a phone: a value written past a bar's end is whole, the sidebar
-does not cover the page on a phone, and on a phone every chart's text is inside the chart."""
+"""The dashboard on a tablet, a narrow window and a phone: a value written past a bar's end is whole,
+the Overview's headline figures are whole, the sidebar does not cover the page on a phone, and on a
+phone every chart's text is inside the chart."""
 from __future__ import annotations
 
 import pytest
@@ -52,6 +53,33 @@ def test_a_value_written_past_a_bar_is_not_cut_by_the_edge(screen, viewport, pat
     labels = [item for chart in st_page.charts(page).all() for item in chart.evaluate(VALUE_LABELS_JS)]
     assert any(item["text"] == label for item in labels), labels
     assert [item for item in labels if item["overflow"] > 0] == []
+
+
+# a headline card's label or figure that Streamlit cut short with "…" (its text is wider than its box)
+CUT_CARD_TEXT_JS = """
+() => [...document.querySelectorAll('[data-testid="stMetric"] .stMarkdownEllipsis')]
+  .map((e) => ({text: e.textContent, cut: e.scrollWidth - e.clientWidth}))
+"""
+IPAD = ("Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+        "Version/17.0 Mobile/15E148 Safari/604.1")
+
+
+@pytest.mark.parametrize("viewport, user_agent", [
+    ({"width": 768, "height": 1024}, IPAD),      # an iPad upright, its sidebar opened
+    ({"width": 1000, "height": 800}, None),      # a desktop window at half a screen
+    ({"width": 1920, "height": 1080}, None),
+])
+def test_the_headline_figures_are_whole_with_the_sidebar_open(screen, viewport, user_agent):
+    # five cards in a row of columns showed "> $4…" and "$70…" for "> $42.73 bn" and "$707 m"
+    page = screen(viewport, "/", user_agent=user_agent)
+    opener = page.get_by_test_id("stExpandSidebarButton")
+    if opener.count():
+        opener.click()
+    page.get_by_test_id("stSidebar").get_by_text("Filters", exact=True).wait_for()
+    page.wait_for_timeout(500)   # the sidebar slides in; the page's width settles after it
+    cards = page.evaluate(CUT_CARD_TEXT_JS)
+    assert {"text": "> $42.73 bn", "cut": 0} in cards
+    assert len(cards) == 10 and [card for card in cards if card["cut"] > 0] == []
 
 
 def test_on_a_phone_the_sidebar_starts_closed_and_the_page_is_in_view(screen):
