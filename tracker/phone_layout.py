@@ -1,10 +1,9 @@
-"""Charts re-laid for a phone's screen.
+"""Charts re-laid for a narrow page: a phone's screen, or a window too narrow for the desktop layout.
 
-A Plotly figure is laid out for one width, and Streamlit does not tell the server how wide the
-reader's screen is. At a phone's ~360 px the desktop layout lost most of each chart: the legend at
-the right took half the width, a title of 80 characters ran off the edge, and row labels of 60
-characters were cut at the left. The browser does say it is a phone (its User-Agent), so a phone
-gets the same figure with its text wrapped and its legend below the plot. The data, the table
+A Plotly figure is laid out for one width. At a phone's ~360 px the desktop layout lost most of
+each chart: the legend at the right took half the width, a title of 80 characters ran off the edge,
+and row labels of 60 characters were cut at the left. A narrow page (tracker/screen_width.py says
+which) gets the same figure with its text wrapped and its legend below the plot. The data, the table
 and every word of the hover are the same; only where text goes changes. Two charts name things
 beside their markers, with no room for that on a phone: the network shortens the names (the hover
 has them whole), the map numbers its markers and names them in a key. A row label too long for
@@ -41,10 +40,9 @@ AXIS_PX = 70            # ticks and title of the x axis (where it has one), abov
 
 
 def is_phone(user_agent: str | None) -> bool:
-    """What browsers put in the User-Agent of a phone ("Mobi", as MDN advises), not of most tablets.
-    An iPad that says "Mobile" gets the phone layout too: upright, with the sidebar open, its charts
-    are ~490 px wide, where the desktop layout cut titles and labels; the phone layout only reads
-    less densely on its wider screen."""
+    """What browsers put in the User-Agent of a phone ("Mobi", as MDN advises), not of most tablets:
+    the guess of tracker/screen_width.py until the browser has measured the page. An iPad that
+    says "Mobile" is guessed narrow too: upright, with the sidebar open, its charts are ~490 px wide."""
     return "Mobi" in (user_agent or "")
 
 

@@ -20,7 +20,8 @@ from tracker import app_data
 from tracker.formatting import code_span, count_of
 from tracker.paths import REPO_ROOT, default_data_dir
 from tracker.validate import ValidationError
-from tracker.phone_layout import fit_for_phone, is_phone
+from tracker.phone_layout import fit_for_phone
+from tracker.screen_width import is_narrow, measure_page
 from tracker.present import CLAIM_LABELS
 from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabulary, default_state, describe, page_choices,
                              parse_query_params, shown, to_query_params)
@@ -206,6 +207,7 @@ def sidebar_filters() -> FilterState:
         st.download_button("Download the whole dataset (zip)", app_data.dataset_zip, "shanghai_ai_tracker.zip",
                            mime="application/zip", on_click="ignore", width="stretch",
                            help="Every public view as CSV, with the data dictionary (README.md).")
+        measure_page()   # last: it draws nothing, and a 0 px element still takes a gap
 
     # with the page's own choice as the address has it, so that the page changes the address only
     # when its choice changes: two changes in one run would be two steps in the history
@@ -333,8 +335,9 @@ def show_chart(fig, data: pd.DataFrame | Callable[[], pd.DataFrame], *, key: str
     data may be a callable (functools.partial, so that it holds this run's values): the table is
     then made only when "Show as table" is open or the CSV is asked for."""
     rows = data if callable(data) else (lambda: data)
-    if is_phone(st.context.headers.get("User-Agent")):
-        fig = fit_for_phone(fig)
+    narrow = is_narrow()
+    fig = fit_for_phone(fig) if narrow else fig
+    fig.update_layout(meta={"layout": "narrow" if narrow else "wide"})   # which layout it got, for the browser tests
     st.plotly_chart(fig, width="stretch", key=key, alt=description,
                     config={"displaylogo": False, "responsive": True})
     st.caption(f"**Data:** {source_note}  \n**Chart description:** {description}")

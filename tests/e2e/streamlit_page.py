@@ -152,11 +152,26 @@ def wait_until_settled(page: Page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
             raise TimeoutError(f"the app did not settle within {timeout_ms} ms")
 
 
+# The app measures its page in the browser (tracker/screen_width.py) and marks the main column with
+# the layout that fits it; each chart's layout.meta says which layout the server gave it. They differ
+# until the run the measurement asks for (a narrow window, a session's first page) has redrawn them.
+_LAYOUT_FITS_JS = """
+() => {
+  const want = document.querySelector('[data-testid="stMainBlockContainer"]')?.dataset.trackerLayout;
+  return Boolean(want) && [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
+    .every((chart) => chart.layout?.meta?.layout === want);
+}
+"""
+
+
 def open_app(page: Page, url: str, min_charts: int = 0) -> None:
     """Navigate (as if the URL were typed), wait until the page has run, then until at least
-    min_charts charts are there and every chart is drawn."""
+    min_charts charts are there, every chart is drawn and in the layout for the page's width."""
     _track_runs(page)
     page.goto(url, wait_until="domcontentloaded", timeout=SETTLE_TIMEOUT_MS)
+    wait_until_settled(page)
+    wait_for_charts(page, min_charts)
+    page.wait_for_function(_LAYOUT_FITS_JS, timeout=SETTLE_TIMEOUT_MS)
     wait_until_settled(page)
     wait_for_charts(page, min_charts)
 

@@ -109,14 +109,34 @@ TEXT_OUTSIDE_JS = """
 """
 
 
-@pytest.mark.parametrize("path", ["/", "/Stated_goals", "/Achievements", "/Partnerships", "/Clusters", "/Funds",
-                                  "/Conferences"])
-def test_on_a_phone_no_chart_text_is_cut_by_the_charts_edge(screen, path):
+HALF_SCREEN = {"width": 1000, "height": 800}   # a desktop window at half a screen: charts 540 px wide beside the sidebar
+CHART_PAGES = ["/", "/Stated_goals", "/Achievements", "/Partnerships", "/Clusters", "/Funds", "/Conferences"]
+
+
+def text_outside(page) -> dict:
+    return {i: outside for i, chart in enumerate(st_page.charts(page).all()) if (outside := chart.evaluate(TEXT_OUTSIDE_JS))}
+
+
+@pytest.mark.parametrize("viewport, user_agent", [(PHONE, IPHONE), (HALF_SCREEN, None)], ids=["phone", "half-screen window"])
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_on_a_narrow_page_no_chart_text_is_cut_by_the_charts_edge(screen, path, viewport, user_agent):
     # laid out for a desktop, a phone showed "Who works with whom: organisations, people a", row labels
-    # cut at the left ("ovation investment fund (name not stated)") and legends cut at the right
-    page = screen(PHONE, path, user_agent=IPHONE)
-    cut = {i: outside for i, chart in enumerate(st_page.charts(page).all()) if (outside := chart.evaluate(TEXT_OUTSIDE_JS))}
-    assert cut == {}
+    # cut at the left ("ovation investment fund (name not stated)") and legends cut at the right; a
+    # desktop window of 1000 px cut the same titles and "AWS Technology Summit 2018 China St…" at the left
+    page = screen(viewport, path, user_agent=user_agent)
+    assert text_outside(page) == {}
+
+
+def test_a_window_made_narrower_or_wider_redraws_its_charts_for_the_new_width(screen):
+    page = screen({"width": 1366, "height": 800}, "/Partnerships")
+    title = st_page.charts(page).first.locator(".gtitle")
+    assert title.locator("tspan.line").count() == 0          # one line: the desktop layout
+    for viewport, lines in ((HALF_SCREEN, 3), ({"width": 1366, "height": 800}, 0)):
+        page.set_viewport_size(viewport)
+        page.wait_for_function("(n) => document.querySelector('[data-testid=\"stPlotlyChart\"] .gtitle')"
+                               "?.querySelectorAll('tspan.line').length === n", arg=lines)
+        st_page.wait_until_settled(page)
+        assert text_outside(page) == {}
 
 
 HOVER_OUTSIDE_JS = """
