@@ -20,6 +20,11 @@ def valid_figures(at: AppTest) -> int:
     return len(charts)
 
 
+def title(figure: dict) -> str:
+    """A drawn figure's title on one line: a page gives long titles line breaks (phone_layout)."""
+    return figure["layout"]["title"]["text"].replace("<br>", " ")
+
+
 def drawn(element) -> dict:
     """A chart's figure as sent, with only the traces that draw data (no legend-only keys)."""
     spec = json.loads(element.proto.spec)

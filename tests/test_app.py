@@ -13,7 +13,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from plotly_checks import drawn, valid_figures, values
+from plotly_checks import drawn, title, valid_figures, values
 from test_build import break_one_row
 from tracker.formatting import fmt_money
 
@@ -323,7 +323,7 @@ def test_progress_is_measured_as_of_the_end_of_the_chosen_years_and_credits_the_
     for page_file in ("app.py", "pages/1_Stated_goals.py"):
         at = open_page(page_file, {"to": "2020"})
         spec = chart_by_key(at, "progress")
-        assert "dated up to 2020" in spec["layout"]["title"]["text"]
+        assert "dated up to 2020" in title(spec)
         rows = {label: (text, hover) for t in spec["data"] for label, text, hover in zip(t["y"], t["text"], t["hovertext"])}
         ((label, (text, hover)),) = rows.items()          # the 2030 target has no figure up to 2020
         assert "by 2020" in label and "Not yet reached" in label and text == "≈ 70%"     # "about 70 billion yuan"
@@ -432,7 +432,7 @@ def test_one_year_reads_as_one_year_and_one_event_as_one():
     assert any(c.value.startswith("Showing the year 2020; all topics") for c in at.sidebar.caption)
     descriptions = [c.value for c in at.caption if "**Chart description:**" in c.value]
     assert any(re.search(r"\b1 event in 2020\.$", d) for d in descriptions), descriptions
-    assert any("1 dated event in view" in json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart"))
+    assert any("1 dated event in view" in title(json.loads(c.proto.spec)) for c in at.get("plotly_chart"))
 
 
 def test_a_company_figure_is_drawn_as_the_company_line_not_the_country():
@@ -447,7 +447,7 @@ def test_a_company_figure_is_drawn_as_the_company_line_not_the_country():
 def test_a_page_choice_is_in_the_link_and_a_link_reopens_it():
     at = _deep_link("pages/2_Achievements.py", {"metric": "ai_talent_share", "to": "2021"})
     assert next(s for s in at.selectbox if s.label == "Metric").value == "ai_talent_share"
-    assert "Share of" in chart(at)["layout"]["title"]["text"] and not at.warning
+    assert "Share of" in title(chart(at)) and not at.warning
     assert url_values(at, "metric") == ["ai_talent_share"] and url_values(at, "to") == ["2021"]
     next(s for s in at.selectbox if s.label == "Metric").set_value("ai_core_companies").run()
     assert url_values(at, "metric") == ["ai_core_companies"]

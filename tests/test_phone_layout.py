@@ -1,11 +1,13 @@
-"""Charts on a phone: the same figures, with their text wrapped and their legend below the plot."""
+"""Charts on a phone: the same figures, with their text wrapped and their legend below the plot; and on a
+wider page, their titles and row labels wrapped to what a chart of 700 px holds."""
 import re
 
 import pandas as pd
 import pytest
 
 from tracker import charts
-from tracker.phone_layout import HOVER_CHARS, LABEL_CHARS, LABEL_LINES, NAME_CHARS, TITLE_CHARS, fit_for_phone, is_phone, wrap
+from tracker.phone_layout import (HOVER_CHARS, LABEL_CHARS, LABEL_LINES, NAME_CHARS, TITLE_CHARS, WIDE_AXIS_TITLE_CHARS,
+                                  WIDE_LABEL_CHARS, WIDE_TITLE_CHARS, fit_for_phone, fit_for_wide, is_phone, wrap)
 
 IPAD = ("Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
         "Version/17.0 Mobile/15E148 Safari/604.1")
@@ -130,3 +132,35 @@ def test_on_a_phone_figures_written_beside_their_markers_are_left_whole():
     # a label every year from 2019 to 2023 was turned sideways on a 360 px phone
     assert fig.layout.xaxis.dtick == 2
     assert fig.layout.xaxis.range is None or fig.layout.xaxis.range[0] >= 2018
+
+
+def test_on_a_wider_page_a_long_title_wraps_in_even_lines_and_the_chart_grows_by_them():
+    # on one line the toolbar covered the end of a title, and at 700 px the title ran off the edge
+    title = "Conferences and editions over time, with their dates where stated"
+    before = charts.timeline(_events(2), {}, title)
+    wide = fit_for_wide(charts.timeline(_events(2), {}, title))
+    lines = wide.layout.title.text.split("<br>")
+    # two lines of about even length, not 60 characters and the orphan "stated"
+    assert lines == ["Conferences and editions over time,", "with their dates where stated"]
+    # 22 px for the title's second line, 16 for the axis title's ("Date (hollow marker: …" wraps too)
+    assert wide.layout.margin.t - before.layout.margin.t == 22 and wide.layout.height - before.layout.height == 22 + 16
+    assert wide.layout.title.yanchor == "top" and wide.layout.title.yref == "container"
+    short = fit_for_wide(charts.timeline(_events(2), {}, "Six events"))
+    assert short.layout.title.text == "Six events" and short.layout.height == before.layout.height + 16
+
+
+def test_on_a_wider_page_row_labels_and_the_axis_title_wrap():
+    # at 700 px one-line row labels of 60 characters left the plot 230 px, and its centred axis title
+    # "Date (hollow marker: only the year is known, drawn mid-year)" ran 78 px past the edge
+    frame = pd.DataFrame({"label": ["World Artificial Intelligence Conference 2nd (2019) in the West Bund · announced ahead"],
+                          "topic": ["conferences"], "progress_ratio": [0.5], "progress_text": ["50%"],
+                          "status_label": ["Not reached"], "hover": ["a"]})
+    wide = fit_for_wide(charts.target_progress(frame, {}, 2030))
+    label = wide.layout.yaxis.ticktext[0].split("<br>")
+    assert label == ["World Artificial Intelligence Conference 2nd", "(2019) in the West Bund", "· announced ahead",
+                     "<b>Not reached</b>"]
+    assert all(len(line) <= WIDE_LABEL_CHARS for line in label)
+    timeline = fit_for_wide(charts.timeline(_events(1), {}, "t"))
+    axis_lines = timeline.layout.xaxis.title.text.split("<br>")
+    assert len(axis_lines) == 2 and max(map(len, axis_lines)) <= WIDE_AXIS_TITLE_CHARS
+    assert max(map(len, wide.layout.title.text.split("<br>"))) <= WIDE_TITLE_CHARS

@@ -341,6 +341,9 @@ def _circle_order(degree: dict[str, int], pairs) -> list[str]:
     return order
 
 
+NETWORK_NAME_CHARS = 28   # a name beside the network's marker; 36 ran 40 px off a chart of 700 px at the left
+
+
 def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
     """Who works with whom: organisations and people on a circle (_circle_order), with a line per
     pair of parties. nodes: name, node_type ('organization'/'person'/'place or event'), degree, hover.
@@ -372,7 +375,7 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
             continue
         traces.append({
             "type": "scatter", "x": [pos[n][0] for n in part["name"]], "y": [pos[n][1] for n in part["name"]],
-            "mode": "markers+text", "name": node_type, "text": [shorten(n, 36) for n in part["name"]], "textfont": {"size": 12},
+            "mode": "markers+text", "name": node_type, "text": [shorten(n, NETWORK_NAME_CHARS) for n in part["name"]], "textfont": {"size": 12},
             "cliponaxis": False,
             # outwards from the circle: beside a node on either side, above the top one, below the bottom one
             "textposition": ["middle right" if pos[n][0] > 0.05 else "middle left" if pos[n][0] < -0.05
@@ -381,7 +384,7 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> go.Figure:
             "hovertext": _hover(part["hover"]), "hoverinfo": "text"})
     # the legend sits in the empty corner of the circle, leaving the width to the names
     return _figure(traces, title, None, None, height=620,
-                   xaxis={"visible": False, "range": [-2.4, 2.4]}, yaxis={"visible": False, "range": [-1.2, 1.25]},   # room for a name of 36 characters
+                   xaxis={"visible": False, "range": [-2.4, 2.4]}, yaxis={"visible": False, "range": [-1.2, 1.25]},   # room for a name of NETWORK_NAME_CHARS
                    legend={"x": 0, "y": 1, "xanchor": "left", "yanchor": "top", "bgcolor": "rgba(255,255,255,0.8)"})
 
 
@@ -392,7 +395,9 @@ def _away_from_nearest(x: pd.Series, y: pd.Series) -> list[str]:
     """For each marker, the side of it its label goes: away from its nearest neighbour (left or
     right when the neighbour is mostly beside it, above or below when mostly above or below), so
     that a name does not run over the next marker and read as its name. Pairwise: for the few
-    markers a map names (MAP_LABELS)."""
+    markers a map names (MAP_LABELS). Never outwards from the map's east- or westmost marker: the
+    axis's padding is a share of the plot's width, and in a window of 1160 px "Lingang New Area"
+    ran 35 px past the right edge; such a label goes above its marker instead."""
     xs, ys = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
     sides = []
     for i in range(len(xs)):
@@ -401,7 +406,9 @@ def _away_from_nearest(x: pd.Series, y: pd.Series) -> list[str]:
         j = int(np.argmin(distance))
         dx, dy = xs[j] - xs[i], ys[j] - ys[i]
         if abs(dx) >= abs(dy):
-            sides.append("middle left" if dx > 0 else "middle right")
+            side = "middle left" if dx > 0 else "middle right"
+            outwards = (side == "middle right" and xs[i] == xs.max()) or (side == "middle left" and xs[i] == xs.min())
+            sides.append("top center" if outwards and len(xs) > 1 else side)
         else:
             sides.append("bottom center" if dy > 0 else "top center")
     return sides

@@ -9,6 +9,10 @@ beside their markers, with no room for that on a phone: the network shortens the
 has them whole), the map numbers its markers and names them in a key. A row label too long for
 its lines keeps its end, the jurisdiction and deadline "(Shanghai, by 2020)" or the status
 "· announced ahead", and gives up words of its start instead.
+
+A wider page (fit_for_wide) keeps the desktop layout with its title, x-axis title and row labels
+wrapped to what its narrowest chart, 700 px, holds, so that they neither run off the edge nor
+under Plotly's toolbar.
 """
 from __future__ import annotations
 
@@ -88,6 +92,18 @@ def _categories(fig: go.Figure) -> list[str]:
     return list(dict.fromkeys(rows))
 
 
+def _wrapped_rows(fig: go.Figure, chars: int, height: int, margin: dict) -> tuple[dict, int]:
+    """The y axis with its row labels wrapped at `chars` (at most LABEL_LINES a part), and how much
+    taller the figure must be for each row to be as tall as its label; ({}, 0) with no rows."""
+    rows = _categories(fig)
+    if not rows:
+        return {}, 0
+    labels = [wrap(row, chars, LABEL_LINES) for row in rows]
+    lines = max(label.count("<br>") + 1 for label in labels)
+    plot = height - margin["t"] - margin["b"] - 60     # the plot area is what is left of the height
+    return {"tickmode": "array", "tickvals": rows, "ticktext": labels}, max(0, len(rows) * (lines * LINE_PX + 8) - plot)
+
+
 def _legend_names(fig: go.Figure) -> list[str]:
     """The names the legend shows: Plotly shows none for a lone trace unless told to."""
     if fig.layout.showlegend is False or (fig.layout.showlegend is None and len(fig.data) < 2):
@@ -101,9 +117,9 @@ def _positions(trace) -> list[str]:
 
 
 def _names_beside(fig: go.Figure) -> list:
-    """The traces that write names left or right of their markers: the network's, the map's."""
-    return [t for t in fig.data if "text" in (getattr(t, "mode", None) or "") and t.text is not None
-            and any("left" in p or "right" in p for p in _positions(t))]
+    """The traces that write text beside their markers: the network's names, the map's (on either
+    side, or above a marker at the map's edge), a series' figures (which fit_for_phone leaves)."""
+    return [t for t in fig.data if "markers" in (getattr(t, "mode", None) or "") and "text" in t.mode and t.text is not None]
 
 
 def _shortened_names(fig: go.Figure, traces) -> list[float]:
@@ -160,6 +176,42 @@ def _numbered_markers(traces) -> str:
     return "<br>".join(f"{i}  {name}" for i, name in enumerate(key, 1))
 
 
+WIDE_TITLE_CHARS = 60        # a title's line on a wider page: clear of the toolbar (~150 px) on a chart of 700 px
+WIDE_AXIS_TITLE_CHARS = 48   # "Date (hollow marker: only the year is known, drawn mid-year)" ran 78 px off at 700 px
+WIDE_LABEL_CHARS = 44       # a row label's line: at 60 characters the labels took 440 of a 700 px chart
+WIDE_TITLE_TOP_PX = 16       # from the top edge to the top of the title
+
+
+def _balanced(text: str, chars: int) -> str:
+    """Text wrapped in as few lines as at `chars` characters, but of even length: a title of 66
+    characters wrapped at 60 left one word ("stated") on its second line."""
+    lines = len(textwrap.wrap(text, chars)) or 1
+    width = next((w for w in range(max(1, -(-len(text) // lines)), chars) if len(textwrap.wrap(text, w)) <= lines), chars)
+    return wrap(text, width)
+
+
+def fit_for_wide(fig: go.Figure) -> go.Figure:
+    """The figure for a page of 700 px or more: its title, x-axis title and row labels wrapped to
+    what fits the narrowest such page, the margins and height grown by the lines that adds. On one
+    line, the toolbar covered the end of a title, and at 700 px titles ran off the edge and row
+    labels left the plot too narrow for its axis title."""
+    layout = fig.layout
+    title = _balanced(layout.title.text or "", WIDE_TITLE_CHARS)
+    extra_top = TITLE_LINE_PX * title.count("<br>")
+    x_title = _balanced(layout.xaxis.title.text or "", WIDE_AXIS_TITLE_CHARS)
+    extra_bottom = LINE_PX * x_title.count("<br>")
+    height = (layout.height or 450) + extra_top + extra_bottom
+    margin = {"t": layout.margin.t + extra_top, "b": layout.margin.b + extra_bottom}
+    changes = {"xaxis_title_text": x_title} if extra_bottom else {}
+    yaxis, taller = _wrapped_rows(fig, WIDE_LABEL_CHARS, height, margin)
+    if yaxis:
+        changes["yaxis"] = yaxis
+        height += taller
+    fig.update_layout(height=height, margin=margin, **changes,
+                      title={"text": title, "yref": "container", "y": 1 - WIDE_TITLE_TOP_PX / height, "yanchor": "top"})
+    return fig
+
+
 def fit_for_phone(fig: go.Figure) -> go.Figure:
     """The figure with its title, x-axis title, row labels and hover wrapped, names beside markers
     shortened (network) or numbered (map), room right of the plot for the values written there, and the
@@ -199,14 +251,10 @@ def fit_for_phone(fig: go.Figure) -> go.Figure:
     elif beside and layout.xaxis.visible is False:  # the network; values beside markers on axes stay as they are
         changes["xaxis_range"] = _shortened_names(fig, beside)
 
-    rows = _categories(fig)
-    if rows:
-        labels = [wrap(row, LABEL_CHARS, LABEL_LINES) for row in rows]
-        lines = max(label.count("<br>") + 1 for label in labels)
-        changes["yaxis"] = {"tickmode": "array", "tickvals": rows, "ticktext": labels}
-        # each row as tall as its label; the plot area is what is left of the height
-        plot = height - margin["t"] - margin["b"] - 60
-        height += max(0, len(rows) * (lines * LINE_PX + 8) - plot)
+    yaxis, taller = _wrapped_rows(fig, LABEL_CHARS, height, margin)
+    if yaxis:
+        changes["yaxis"] = yaxis
+        height += taller
 
     if _legend_names(fig):
         for trace in fig.data:

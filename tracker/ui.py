@@ -20,7 +20,7 @@ from tracker import app_data
 from tracker.formatting import code_span, count_of
 from tracker.paths import REPO_ROOT, default_data_dir
 from tracker.validate import ValidationError
-from tracker.phone_layout import fit_for_phone
+from tracker.phone_layout import fit_for_phone, fit_for_wide
 from tracker.screen_width import is_narrow, measure_page
 from tracker.present import CLAIM_LABELS
 from tracker.filters import (CURRENCIES, CURRENCY_LABELS, FilterState, Vocabulary, default_state, describe, page_choices,
@@ -327,6 +327,11 @@ def claim_badges(claim_types) -> None:
                          for claim in dict.fromkeys(claim_types)))
 
 
+# Plotly's toolbar without zoom in, zoom out and autoscale (box zoom, pan and reset do the same):
+# 224 px wide, it covered the end of the titles it sits beside
+CHART_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["zoomIn2d", "zoomOut2d", "autoScale2d"]}
+
+
 def show_chart(fig, data: pd.DataFrame | Callable[[], pd.DataFrame], *, key: str, source_note: str,
                description: str) -> None:
     """A chart with what a reader needs to trust and reuse it: its source, a text description
@@ -336,10 +341,9 @@ def show_chart(fig, data: pd.DataFrame | Callable[[], pd.DataFrame], *, key: str
     then made only when "Show as table" is open or the CSV is asked for."""
     rows = data if callable(data) else (lambda: data)
     narrow = is_narrow()
-    fig = fit_for_phone(fig) if narrow else fig
+    fig = fit_for_phone(fig) if narrow else fit_for_wide(fig)
     fig.update_layout(meta={"layout": "narrow" if narrow else "wide"})   # which layout it got, for the browser tests
-    st.plotly_chart(fig, width="stretch", key=key, alt=description,
-                    config={"displaylogo": False, "responsive": True})
+    st.plotly_chart(fig, width="stretch", key=key, alt=description, config=CHART_CONFIG)
     st.caption(f"**Data:** {source_note}  \n**Chart description:** {description}")
     if table := opened("Show as table", key=f"table_{key}"):
         data_table(rows(), table)

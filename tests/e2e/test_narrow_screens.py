@@ -110,6 +110,7 @@ TEXT_OUTSIDE_JS = """
 
 
 HALF_SCREEN = {"width": 1000, "height": 800}   # a desktop window at half a screen: charts 540 px wide beside the sidebar
+NARROWEST_WIDE = {"width": 1160, "height": 800}   # charts 700 px wide: the narrowest page that gets the desktop layout
 CHART_PAGES = ["/", "/Stated_goals", "/Achievements", "/Partnerships", "/Clusters", "/Funds", "/Conferences"]
 
 
@@ -117,24 +118,43 @@ def text_outside(page) -> dict:
     return {i: outside for i, chart in enumerate(st_page.charts(page).all()) if (outside := chart.evaluate(TEXT_OUTSIDE_JS))}
 
 
-@pytest.mark.parametrize("viewport, user_agent", [(PHONE, IPHONE), (HALF_SCREEN, None)], ids=["phone", "half-screen window"])
+@pytest.mark.parametrize("viewport, user_agent", [(PHONE, IPHONE), (HALF_SCREEN, None), (NARROWEST_WIDE, None)],
+                         ids=["phone", "half-screen window", "narrowest desktop layout"])
 @pytest.mark.parametrize("path", CHART_PAGES)
-def test_on_a_narrow_page_no_chart_text_is_cut_by_the_charts_edge(screen, path, viewport, user_agent):
+def test_no_chart_text_is_cut_by_the_charts_edge(screen, path, viewport, user_agent):
     # laid out for a desktop, a phone showed "Who works with whom: organisations, people a", row labels
     # cut at the left ("ovation investment fund (name not stated)") and legends cut at the right; a
-    # desktop window of 1000 px cut the same titles and "AWS Technology Summit 2018 China St…" at the left
+    # desktop window of 1000 px cut the same titles and "AWS Technology Summit 2018 China St…" at the left,
+    # and one of 1160 px "Lingang New Area" at the right and the Conferences' axis title
     page = screen(viewport, path, user_agent=user_agent)
     assert text_outside(page) == {}
 
 
+# where Plotly's toolbar (shown on hovering the chart) and the chart's title overlap, in pixels
+TOOLBAR_OVER_TITLE_JS = """
+(chart) => {
+  const bar = chart.querySelector('.modebar').getBoundingClientRect();
+  const title = chart.querySelector('.gtitle').getBoundingClientRect();
+  return Math.max(0, Math.min(bar.right, title.right) - Math.max(bar.left, title.left))
+       * Math.max(0, Math.min(bar.bottom, title.bottom) - Math.max(bar.top, title.top));
+}
+"""
+
+
+@pytest.mark.parametrize("viewport", [NARROWEST_WIDE, {"width": 1366, "height": 800}], ids=["1160 px", "1366 px"])
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_the_chart_toolbar_leaves_the_title_readable(screen, path, viewport):
+    # the toolbar covered the end of "… (approximate positions, schematic map without base tiles)" at 1366 px
+    page = screen(viewport, path)
+    assert [chart.evaluate(TOOLBAR_OVER_TITLE_JS) for chart in st_page.charts(page).all()] == [0] * st_page.charts(page).count()
+
+
 def test_a_window_made_narrower_or_wider_redraws_its_charts_for_the_new_width(screen):
     page = screen({"width": 1366, "height": 800}, "/Partnerships")
-    title = st_page.charts(page).first.locator(".gtitle")
-    assert title.locator("tspan.line").count() == 0          # one line: the desktop layout
-    for viewport, lines in ((HALF_SCREEN, 3), ({"width": 1366, "height": 800}, 0)):
+    for viewport, layout in ((HALF_SCREEN, "narrow"), ({"width": 1366, "height": 800}, "wide")):
         page.set_viewport_size(viewport)
-        page.wait_for_function("(n) => document.querySelector('[data-testid=\"stPlotlyChart\"] .gtitle')"
-                               "?.querySelectorAll('tspan.line').length === n", arg=lines)
+        page.wait_for_function("(layout) => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .js-plotly-plot')]"
+                               ".every((chart) => chart.layout?.meta?.layout === layout)", arg=layout)
         st_page.wait_until_settled(page)
         assert text_outside(page) == {}
 
