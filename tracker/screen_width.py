@@ -15,7 +15,7 @@ import streamlit as st
 
 from tracker.phone_layout import is_phone
 
-NARROW_BELOW_PX = 700    # the main column's width: at 820 px (a 1280 px window) the desktop layout fits
+NARROW_BELOW_PX = 700    # the main column (px) below which the narrow layout takes over; fit_for_wide holds from here up
 _SEEN = "_narrow_page"   # session state: the last width class the browser reported
 _WAIT_MS = 250           # while a window is dragged wider, one report when it stops, not one per pixel
 
