@@ -54,11 +54,11 @@ if table := opened(LIST_LABEL, key="table_goals"):
     with table:     # queried only when open: the list is the page's costliest query at scale
         goals = app_data.query("goals__targets", with_progress_only=False, limit=TABLE_ROWS, **filters.params)
         capped_note(len(goals), rows_in_view(goals), "goals")
-        data_table(present.goals_table(goals), column_config={
+        data_table(present.goals_table(goals), long_text=True, column_config={
             "Progress (derived)": st.column_config.TextColumn(
                 help="Latest comparable figure ÷ target, computed by this project; \">\" when the figure is a lower bound"),
             "Progress (%, number)": st.column_config.NumberColumn(format="%.1f", help="The same, as a number to sort by"),
-            # medium widths, so that status and progress fit beside the goal at 1366 px (the full text shows on hover)
+            # medium widths, so that status and progress fit beside the goal at 1366 px (their text wraps)
             "Deadline": st.column_config.NumberColumn(format="%d"), "Goal": st.column_config.TextColumn(width="medium"),
             "Status": st.column_config.TextColumn(width="medium"),
         })

@@ -71,7 +71,7 @@ if table := opened(LIST_LABEL, key="table_achievements"):
             empty_state("achievements", filters)
         else:
             capped_note(len(achievements), rows_in_view(achievements), "achievements")
-            data_table(present.achievements_table(achievements), column_config={
+            data_table(present.achievements_table(achievements), long_text=True, column_config={
                 "Statement": st.column_config.TextColumn(width="large"), "As of": st.column_config.NumberColumn(format="%d")})
             download_csv("Download achievements (CSV)", lambda: present.achievements_table(
                 app_data.full_query("achievements__all", **params)), "achievements.csv")

@@ -54,7 +54,7 @@ if partnerships.empty:
 else:
     capped_note(len(partnerships), rows_in_view(partnerships), "partnerships and engagements")
     if table := opened(LIST_LABEL, key="table_partnerships"):
-        data_table(present.partnerships_table(partnerships), table,
+        data_table(present.partnerships_table(partnerships), table, long_text=True,
                    column_config={"What": st.column_config.TextColumn(width="large")})
     download_csv("Download partnerships (CSV)", lambda: present.partnerships_table(
         app_data.full_query("partnerships__list", **params)), "partnerships.csv")

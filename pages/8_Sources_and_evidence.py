@@ -14,7 +14,7 @@ st.markdown("The five articles the dataset is built from, and every quote that s
             "author and URL are given only where the article itself states them.")
 sources = app_data.query("sources__list", limit=TABLE_ROWS, **filters.params)
 capped_note(len(sources), rows_in_view(sources), "sources (earliest first)", "the dataset download has them all")
-data_table(present.sources_table(sources),
+data_table(present.sources_table(sources), long_text=True,
            column_config={"URL": st.column_config.LinkColumn("URL"),
                           "How the date was found": st.column_config.TextColumn(width="large")})
 

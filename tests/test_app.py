@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from plotly_checks import drawn, title, valid_figures, values
 from test_build import break_one_row
+from tracker import ui
 from tracker.formatting import fmt_money
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -98,6 +99,8 @@ def test_a_page_list_opens_on_demand_and_stays_open_when_the_filters_change():
     at.session_state["table_goals"] = True              # the reader opens the list of goals
     at.run()
     assert [len(t.value) for t in at.dataframe] == [12]
+    # rows three lines tall, so the grid wraps a goal ("Expand the scale of Shanghai's AI" was all it showed)
+    assert at.dataframe[0].proto.row_height == ui.LONG_TEXT_ROW_PX >= 3 * 19 + 16
     at.sidebar.slider(key="w_years").set_value((2024, 2030)).run()     # fewer goals are open then
     assert not at.exception
     assert at.dataframe, "the list closed when the filters changed"

@@ -365,10 +365,15 @@ def card_row() -> Callable[[], st.delta_generator.DeltaGenerator]:
 MISSING = "—"   # a missing value in a table, as the tables' text columns and the CSVs write it
 
 
-def data_table(frame: pd.DataFrame, into=None, **kwargs) -> None:
+LONG_TEXT_ROW_PX = 76   # three lines of a cell's text: at one line (35 px) a goal read "Expand the scale of Shanghai's AI"
+
+
+def data_table(frame: pd.DataFrame, into=None, long_text: bool = False, **kwargs) -> None:
     """A table as every page shows one: no index, the page's width, "—" for a missing value (not
-    Streamlit's grey "None"). into: the container to draw it in (default: the page)."""
-    (into or st).dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING, **kwargs)
+    Streamlit's grey "None"). into: the container to draw it in (default: the page). long_text: rows
+    three lines tall, in which the grid wraps a statement or a goal instead of cutting it."""
+    row_height = {"row_height": LONG_TEXT_ROW_PX} if long_text else {}
+    (into or st).dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING, **row_height, **kwargs)
 
 
 # A fixed label: Streamlit keys an expander's open state on its label too, so a label with a count
