@@ -19,16 +19,17 @@ if funds.empty:
     st.stop()
 
 claim_badges(funds["claim_type"])
+charted = funds.head(CHART_ROWS)
 # yuan and dollar bars on one axis would draw ¥100 bn as long as $100 bn: one currency, as on Achievements
-in_cny = filters.currency == "reported" and funds.head(CHART_ROWS)["unit"].nunique() > 1
-frame = present.funds_frame(funds.head(CHART_ROWS), in_cny=in_cny)
+in_cny = filters.currency == "reported" and charted["unit"].nunique() > 1
+frame = present.funds_frame(charted, in_cny=in_cny)
 if in_cny:
     one_currency_note("hatched bar")
 unit = frame["unit"].iloc[0] if len(frame) else "CNY"
 if len(frame):
     capped_note(len(frame), rows_in_view(funds), "funds (earliest first)", "the table below lists more")
     show_chart(charts.amounts_bar(frame, topic_colors(), f"Fund sizes in {unit} (billions)", f"Billions of {unit}"),
-               partial(present.funds_table, funds.head(CHART_ROWS)), key="funds_sizes",
+               partial(present.funds_table, charted), key="funds_sizes",
                source_note=f"{present.source_list(frame)}. Hatched bars are derived conversions.",
                description="; ".join(f"{r.name}: {r.text}" for r in frame.head(DESCRIBED).itertuples())
                + present.more_note(len(frame), DESCRIBED, "funds") + ".")

@@ -182,6 +182,21 @@ WIDE_LABEL_CHARS = 44       # a row label's line: at 60 characters the labels to
 WIDE_TITLE_TOP_PX = 16       # from the top edge to the top of the title
 
 
+def _room_for_titles(title: str, x_title: str, margin: dict) -> tuple[dict, int]:
+    """For a wrapped title and x-axis title: the margins grown by their extra lines (in place), the
+    change that sets the x-axis title (none without one), and the height the lines add."""
+    top, bottom = TITLE_LINE_PX * title.count("<br>"), LINE_PX * x_title.count("<br>")
+    margin["t"] += top
+    margin["b"] += bottom
+    return ({"xaxis_title_text": x_title} if x_title else {}), top + bottom
+
+
+def _title_from_top(title: str, top_px: int, height: int) -> dict:
+    """The title `top_px` from the chart's top edge: where Plotly puts it by itself, in the middle
+    of the top margin, the first of several lines was cut off."""
+    return {"text": title, "yref": "container", "y": 1 - top_px / height, "yanchor": "top"}
+
+
 def _balanced(text: str, chars: int) -> str:
     """Text wrapped in as few lines as at `chars` characters, but of even length: a title of 66
     characters wrapped at 60 left one word ("stated") on its second line."""
@@ -197,18 +212,14 @@ def fit_for_wide(fig: go.Figure) -> go.Figure:
     labels left the plot too narrow for its axis title."""
     layout = fig.layout
     title = _balanced(layout.title.text or "", WIDE_TITLE_CHARS)
-    extra_top = TITLE_LINE_PX * title.count("<br>")
-    x_title = _balanced(layout.xaxis.title.text or "", WIDE_AXIS_TITLE_CHARS)
-    extra_bottom = LINE_PX * x_title.count("<br>")
-    height = (layout.height or 450) + extra_top + extra_bottom
-    margin = {"t": layout.margin.t + extra_top, "b": layout.margin.b + extra_bottom}
-    changes = {"xaxis_title_text": x_title} if extra_bottom else {}
+    margin = {"t": layout.margin.t, "b": layout.margin.b}
+    changes, taller = _room_for_titles(title, _balanced(layout.xaxis.title.text or "", WIDE_AXIS_TITLE_CHARS), margin)
+    height = (layout.height or 450) + taller
     yaxis, taller = _wrapped_rows(fig, WIDE_LABEL_CHARS, height, margin)
     if yaxis:
         changes["yaxis"] = yaxis
         height += taller
-    fig.update_layout(height=height, margin=margin, **changes,
-                      title={"text": title, "yref": "container", "y": 1 - WIDE_TITLE_TOP_PX / height, "yanchor": "top"})
+    fig.update_layout(height=height, margin=margin, title=_title_from_top(title, WIDE_TITLE_TOP_PX, height), **changes)
     return fig
 
 
@@ -224,18 +235,11 @@ def fit_for_phone(fig: go.Figure) -> go.Figure:
     height += MODEBAR_PX
 
     title = wrap(layout.title.text or "", TITLE_CHARS)
-    extra_title = TITLE_LINE_PX * title.count("<br>")
-    margin["t"] += extra_title
-    height += extra_title
-    changes = {"xaxis_nticks": X_TICKS}
+    changes, taller = _room_for_titles(title, wrap(layout.xaxis.title.text or "", AXIS_TITLE_CHARS), margin)
+    height += taller
+    changes["xaxis_nticks"] = X_TICKS
     if layout.xaxis.tickformat == "d" and layout.xaxis.dtick in YEAR_STEPS:    # a year axis (charts._year_axis)
         changes["xaxis_dtick"] = YEAR_STEPS[layout.xaxis.dtick]
-    x_title = layout.xaxis.title.text
-    if x_title:
-        wrapped = wrap(x_title, AXIS_TITLE_CHARS)
-        changes["xaxis_title_text"] = wrapped
-        margin["b"] += LINE_PX * wrapped.count("<br>")
-        height += LINE_PX * wrapped.count("<br>")
 
     _wrap_hover(fig)
     if room := _wrap_values(_outside_traces(fig)):
@@ -270,8 +274,6 @@ def fit_for_phone(fig: go.Figure) -> go.Figure:
         margin["b"] += below + axis_px - layout.margin.b
         height += below + axis_px - layout.margin.b
 
-    # the title a few pixels from the top edge: where Plotly puts it by itself, in the middle of the
-    # top margin, the first of its lines was cut off
-    changes["title"] = {"text": title, "yref": "container", "y": 1 - TITLE_TOP_PX / height, "yanchor": "top"}
+    changes["title"] = _title_from_top(title, TITLE_TOP_PX, height)
     fig.update_layout(height=height, margin=margin, **changes)
     return fig

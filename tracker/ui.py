@@ -372,8 +372,8 @@ def data_table(frame: pd.DataFrame, into=None, long_text: bool = False, **kwargs
     """A table as every page shows one: no index, the page's width, "—" for a missing value (not
     Streamlit's grey "None"). into: the container to draw it in (default: the page). long_text: rows
     three lines tall, in which the grid wraps a statement or a goal instead of cutting it."""
-    row_height = {"row_height": LONG_TEXT_ROW_PX} if long_text else {}
-    (into or st).dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING, **row_height, **kwargs)
+    (into or st).dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING,
+                           row_height=LONG_TEXT_ROW_PX if long_text else None, **kwargs)
 
 
 # A fixed label: Streamlit keys an expander's open state on its label too, so a label with a count
