@@ -234,12 +234,14 @@ def chart_fingerprint(chart: dict) -> str:
 
 def wait_for_chart_change(page: Page, index: int, before: dict, timeout_ms: int = CHART_TIMEOUT_MS) -> dict:
     """Poll until chart `index` draws something other than `before` (Plotly redraws after the run
-    ends); return the new data, or the unchanged data once the time is up (the caller asserts)."""
+    ends); return the new data, or the unchanged data once the time is up (the caller asserts).
+    A chart with no traces is one Streamlit has just remounted and Plotly not yet drawn, not a new
+    view: Back once returned it, and the test compared an empty chart."""
     deadline_polls = max(1, timeout_ms // 250)
     current = before
     for _ in range(deadline_polls):
         data = chart_data(page)
-        if index < len(data):
+        if index < len(data) and data[index]["traces"]:
             current = data[index]
             if chart_fingerprint(current) != chart_fingerprint(before):
                 return current
